@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
+    hookTimeout: 60_000,
     reporters: resultsDir ? ['default', ['json', { outputFile: join(resultsDir, 'core.json') }]] : ['default'],
   },
 });

@@ -164,6 +164,19 @@ class RunningFakeServer implements FakeServer {
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
+    // Browser callers (the Figma UI iframe, whose origin is null, and the browser test page) need
+    // CORS, as the vendor's API allows; preflights are answered here and never logged or billed.
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('access-control-expose-headers', 'x-request-id, retry-after, retry-after-ms');
+    if (method === 'OPTIONS') {
+      res.writeHead(204, {
+        'access-control-allow-methods': 'GET, POST, OPTIONS',
+        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+        'access-control-max-age': '600',
+      });
+      res.end();
+      return;
+    }
     const url = new URL(req.url ?? '/', this.url);
     const route = findRoute(method, url.pathname);
     const record = this.#log.start({

@@ -1,0 +1,63 @@
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { TaskRecord } from '../tasks/task-record';
+import { writeFileAtomic } from './atomic-write';
+import type { SaveTarget } from './save-image';
+
+/** A task record with where its image is to be saved, as the CLI keeps it while a task runs. */
+export interface StoredTask {
+  readonly task: TaskRecord;
+  readonly output: SaveTarget;
+}
+
+/**
+ * The folder for task records: `GPT_IMAGE_STATE_DIR`, else `$XDG_STATE_HOME/gpt-image`, else
+ * `~/.local/state/gpt-image`. State, not configuration: it may be deleted when nothing runs.
+ */
+export function defaultStateDir(env: Readonly<Record<string, string | undefined>>): string {
+  if (env['GPT_IMAGE_STATE_DIR']) return env['GPT_IMAGE_STATE_DIR'];
+  const base = env['XDG_STATE_HOME'] || join(homedir(), '.local', 'state');
+  return join(base, 'gpt-image');
+}
+
+/** Task records as one JSON file each in `<stateDir>/tasks`, written atomically. */
+export class TaskStore {
+  private readonly dir: string;
+
+  constructor(stateDir: string) {
+    this.dir = join(stateDir, 'tasks');
+  }
+
+  /** Writes (or rewrites) a task's file. */
+  async save(stored: StoredTask): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    await writeFileAtomic(this.pathOf(stored.task.id), `${JSON.stringify(stored, null, 2)}\n`);
+  }
+
+  /** One stored task, or null when there is none with that id. */
+  async load(id: string): Promise<StoredTask | null> {
+    if (!/^[\w-]+$/.test(id)) return null;
+    try {
+      return JSON.parse(await readFile(this.pathOf(id), 'utf8')) as StoredTask;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Every stored task, oldest first; unreadable files are skipped. */
+  async list(): Promise<StoredTask[]> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    const tasks = await Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => this.load(n.slice(0, -'.json'.length))));
+    return tasks.filter((t): t is StoredTask => t !== null).sort((a, b) => a.task.createdAt.localeCompare(b.task.createdAt));
+  }
+
+  /** Forgets a task. */
+  async remove(id: string): Promise<void> {
+    await rm(this.pathOf(id), { force: true });
+  }
+
+  private pathOf(id: string): string {
+    return join(this.dir, `${id}.json`);
+  }
+}
