@@ -1,3 +1,4 @@
+/// <reference path="./jpeg-js-encoder.d.ts" />
 /**
  * JPEG through jpeg-js's pure-JavaScript baseline encoder.
  *

@@ -119,10 +119,22 @@ export class TaskClient {
   ): Promise<TaskOutcome> {
     let record = initial;
     const secrets = this.options.secrets ?? [];
-    const update = async (patch: Partial<Pick<TaskRecord, 'state' | 'resume' | 'error'>>, detail?: string) => {
+    // Saves and state events run one after another in the order of the changes, so a slow save
+    // can never let an older state overwrite a newer one.
+    let queue: Promise<void> = Promise.resolve();
+    const update = (patch: Partial<Pick<TaskRecord, 'state' | 'resume' | 'error'>>, detail?: string): Promise<void> => {
       record = { ...record, ...patch, updatedAt: new Date(this.clock.now()).toISOString() };
-      await this.options.saveRecord?.(record);
-      if (patch.state) onEvent?.({ type: 'state', state: record.state, record, ...(detail ? { detail } : {}) });
+      const snapshot = record;
+      queue = queue.then(async () => {
+        try {
+          await this.options.saveRecord?.(snapshot);
+        } catch (error) {
+          // The image matters more than its record: go on, but say so.
+          onEvent?.({ type: 'note', message: `Could not save the task record: ${error instanceof Error ? error.message : String(error)}` });
+        }
+        if (patch.state) onEvent?.({ type: 'state', state: snapshot.state, record: snapshot, ...(detail ? { detail } : {}) });
+      });
+      return queue;
     };
     await update({ state: record.state });
 
@@ -184,7 +196,9 @@ export class TaskClient {
 
   private runtime(id: ProviderId): ProviderRuntime {
     const provider = this.options.providers[id];
-    if (!provider) throw new GptImageError('invalid_input', `provider ${id} is not set up here; set its API key or choose another provider`);
+    if (!provider) {
+      throw new GptImageError('auth', `provider ${id} has no API key here; set one (for the command line: ${id.toUpperCase()}_API_KEY) or choose another provider`);
+    }
     return provider;
   }
 }

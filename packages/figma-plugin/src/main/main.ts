@@ -1,4 +1,4 @@
-import { formatCost, prepareRequest } from '@gpt-image/core';
+import { formatCost, prepareRequest } from '@gpt-image/core/contract';
 
 // Skeleton of the main thread: shows what a generation from the current selection would cost.
 // The UI iframe, placement and provenance are built on this.
