@@ -1,0 +1,15 @@
+// .mts: this package is CommonJS (the extension bundle must be), and the config is ESM.
+import { join } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// The workspace's test runner collects every package's JSON report to print one total.
+const resultsDir = process.env['GPT_IMAGE_TEST_RESULTS'];
+
+export default defineConfig({
+  resolve: { conditions: ['source'] },
+  test: {
+    // Only the host-free unit tests; the real-editor suite under test/integration has its own runner.
+    include: ['test/unit/**/*.test.ts'],
+    reporters: resultsDir ? ['default', ['json', { outputFile: join(resultsDir, 'vscode-extension-unit.json') }]] : ['default'],
+  },
+});
