@@ -4,6 +4,7 @@ import { GptImageError } from '../../errors/gpt-image-error';
 import { cancelledError } from '../../internal/clock';
 import type { AttemptFailure } from '../../policies/retry-policy';
 import type { OpenAiSdk } from './openai-sdk';
+import { describeCause, provesNothingSent } from '../../policies/connection-failure';
 
 /** The connection failed while the answer's body was being read: the request had gone out. */
 export class ResponseBodyError extends Error {
@@ -50,7 +51,7 @@ export function attemptFailure(error: unknown, at: AttemptCircumstances): Attemp
   const { sdk } = at;
   if (error instanceof sdk.APIConnectionTimeoutError) return { type: 'interrupted' };
   if (error instanceof sdk.APIUserAbortError) return { type: 'other' };
-  if (error instanceof sdk.APIConnectionError) return connectionCode(error, NOTHING_SENT) ? { type: 'unreachable' } : { type: 'interrupted' };
+  if (error instanceof sdk.APIConnectionError) return provesNothingSent(error) ? { type: 'unreachable' } : { type: 'interrupted' };
   if (error instanceof sdk.APIError && typeof error.status === 'number') {
     return error.headers ? { type: 'status', status: error.status, headers: error.headers } : { type: 'status', status: error.status };
   }
@@ -90,9 +91,8 @@ export function openAiError(error: unknown, at: AttemptCircumstances): GptImageE
   }
   if (error instanceof sdk.APIUserAbortError) return cancelledError(at.signal);
   if (error instanceof sdk.APIConnectionError) {
-    const code = connectionCode(error, NOTHING_SENT);
-    if (code) {
-      return new GptImageError('network', `OpenAI could not be reached at ${hostOf(at.baseUrl)} (${code}); nothing was sent.`, { cause: safeCause(error, at.apiKey) });
+    if (provesNothingSent(error)) {
+      return new GptImageError('network', `OpenAI could not be reached at ${hostOf(at.baseUrl)} (${describeCause(error)}); nothing was sent.`, { cause: safeCause(error, at.apiKey) });
     }
     return new GptImageError(
       'network',
@@ -126,40 +126,8 @@ export function hideKey(text: string, apiKey: string): string {
 
 const HIDDEN = '[API key hidden]';
 
-/** Connection errors that prove the request never left: refused, or the host name did not resolve. */
-const NOTHING_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
-/**
- * The first error code in the cause chain that is in `codes` (Node's fetch nests the socket error
- * two levels down, sometimes in an AggregateError). Browsers' fetch gives no code at all, so
- * there a failed connection always counts as "may have been sent" — the safe side for a paid call.
- */
-function connectionCode(error: unknown, codes: ReadonlySet<string>): string | null {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [error];
-  while (queue.length > 0 && seen.size < 16) {
-    const current = queue.shift();
-    if (typeof current !== 'object' || current === null || seen.has(current)) continue;
-    seen.add(current);
-    const code = 'code' in current ? current.code : undefined;
-    if (typeof code === 'string' && codes.has(code)) return code;
-    if ('cause' in current) queue.push(current.cause);
-    if ('errors' in current && Array.isArray(current.errors)) queue.push(...current.errors);
-  }
-  return null;
-}
 
-/** A short reason from the innermost useful error: `ECONNRESET`, `other side closed`. */
-function describeCause(error: Error): string {
-  let current: unknown = error;
-  let text = error.message;
-  for (let depth = 0; depth < 8 && typeof current === 'object' && current !== null; depth++) {
-    if ('code' in current && typeof current.code === 'string') return current.code;
-    if (current instanceof Error && current.message) text = current.message;
-    current = 'cause' in current ? current.cause : undefined;
-  }
-  return text;
-}
 
 /** The provider's own words: the `error.message` of the body, else the SDK's summary. */
 function providerMessage(error: SdkApiError): string {
