@@ -26,3 +26,13 @@ export { withRetries, type RetryOptions } from './policies/with-retries';
 export { errorFromFailure, kindForFailure, type ProviderFailure } from './errors/error-from-response';
 
 export { createOpenAiProvider, DEFAULT_OPENAI_BASE_URL, DEFAULT_OPENAI_TIMEOUT_MS, openAiParams, costFromUsage, type OpenAiConfig } from './providers/openai/index';
+export {
+  createKieProvider,
+  KIE_API,
+  createAdaptivePollPolicy,
+  createFixedPollPolicy,
+  DurationHistory,
+  type KieConfig,
+  type PollPolicy,
+  type DurationHistorySnapshot,
+} from './providers/kie/index';
