@@ -39,7 +39,8 @@ export class TaskStore {
   async load(id: string): Promise<StoredTask | null> {
     if (!/^[\w-]+$/.test(id)) return null;
     try {
-      return JSON.parse(await readFile(this.pathOf(id), 'utf8')) as StoredTask;
+      const parsed: unknown = JSON.parse(await readFile(this.pathOf(id), 'utf8'));
+      return isStoredTask(parsed) ? parsed : null;
     } catch {
       return null;
     }
@@ -60,4 +61,14 @@ export class TaskStore {
   private pathOf(id: string): string {
     return join(this.dir, `${id}.json`);
   }
+}
+
+/** Enough of a check that a file written by another version, or by hand, is not mistaken for a task. */
+function isStoredTask(value: unknown): value is StoredTask {
+  if (typeof value !== 'object' || value === null || !('task' in value) || !('output' in value)) return false;
+  const { task, output } = value;
+  return (
+    typeof task === 'object' && task !== null && 'version' in task && task.version === 1 && 'id' in task && typeof task.id === 'string' &&
+    typeof output === 'object' && output !== null && 'dir' in output && typeof output.dir === 'string'
+  );
 }

@@ -1,9 +1,19 @@
 // Runs in a real browser page: the core's main entry, bundled for the browser as the Figma UI
 // bundles it, drives the task client against the fake provider server with the page's own fetch.
-import { TaskClient, createOpenAiProvider, createPlaceholderProvider, prepareRequestOrThrow, renderPlaceholder, sniffImage } from '../../src/index';
+import {
+  TaskClient,
+  createFixedPollPolicy,
+  createKieProvider,
+  createOpenAiProvider,
+  createPlaceholderProvider,
+  prepareRequestOrThrow,
+  renderPlaceholder,
+  sniffImage,
+} from '../../src/index';
 
 export interface HarnessConfig {
   readonly openaiBaseUrl: string;
+  readonly kieBaseUrl: string;
   readonly apiKey: string;
 }
 
@@ -22,6 +32,12 @@ async function run(config: HarnessConfig): Promise<HarnessResult[]> {
     providers: {
       placeholder: createPlaceholderProvider(),
       openai: createOpenAiProvider({ apiKey: config.apiKey, baseUrl: config.openaiBaseUrl, timeoutMs: 60_000, partialImages: 1 }),
+      kie: createKieProvider({
+        apiKey: config.apiKey,
+        baseUrl: config.kieBaseUrl,
+        uploadBaseUrl: config.kieBaseUrl,
+        pollPolicy: createFixedPollPolicy({ intervalMs: 50 }),
+      }),
     },
     fetch: (input, init) => fetch(input, init),
     secrets: [config.apiKey],
@@ -35,6 +51,10 @@ async function run(config: HarnessConfig): Promise<HarnessResult[]> {
     {
       provider: 'openai',
       input: { mode: 'edit', prompt: 'paint it red', size: '1024x1024', images: [{ bytes: first, name: 'first.png' }, { bytes: second, name: 'second.jpg' }] },
+    },
+    {
+      provider: 'kie',
+      input: { mode: 'edit', prompt: 'paint it blue', aspectRatio: '3:2', images: [{ bytes: second, name: 'second.jpg' }, { bytes: first, name: 'first.png' }] },
     },
   ] as const;
   const results: HarnessResult[] = [];

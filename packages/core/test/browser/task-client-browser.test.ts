@@ -63,13 +63,21 @@ describe('the task client in a real browser (the core bundled for the browser)',
     await tab.waitForFunction(() => 'runHarness' in globalThis);
     const results = await tab.evaluate(
       async (config) => (globalThis as unknown as { runHarness(c: typeof config): Promise<HarnessResult[]> }).runHarness(config),
-      { openaiBaseUrl: fake.openaiBaseUrl, apiKey: API_KEY },
+      { openaiBaseUrl: fake.openaiBaseUrl, kieBaseUrl: fake.kieBaseUrl, apiKey: API_KEY },
     );
     expect(errors).toEqual([]);
     expect(results).toEqual([
       { mode: 'generate', provider: 'placeholder', width: 1280, height: 720, mediaType: 'image/png', states: ['submitted', 'running', 'succeeded'], partials: 0 },
       { mode: 'generate', provider: 'openai', width: 1536, height: 1024, mediaType: 'image/png', states: expect.arrayContaining(['submitted', 'succeeded']), partials: 1 },
       { mode: 'edit', provider: 'openai', width: 1024, height: 1024, mediaType: 'image/png', states: expect.arrayContaining(['submitted', 'succeeded']), partials: 1 },
+      { mode: 'edit', provider: 'kie', width: 1280, height: 848, mediaType: 'image/png', states: expect.arrayContaining(['submitted', 'queued', 'running', 'succeeded']), partials: 0 },
+    ]);
+    expect(fake.paidSubmissions('kie')).toBe(1);
+    // kie takes references as URLs: the page uploaded both first, in the order given.
+    const uploads = fake.requests.filter((r) => r.route?.startsWith('upload.') && r.status === 200 && r.images?.length);
+    expect(uploads.map((u) => [u.images?.[0]?.width, u.images?.[0]?.height])).toEqual([
+      [640, 1024],
+      [1024, 640],
     ]);
     expect(fake.paidSubmissions('openai')).toBe(2);
     const edit = fake.requests.find((r) => r.route === 'openai.edit');
