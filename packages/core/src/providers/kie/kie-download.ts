@@ -4,8 +4,8 @@ import { withRetries } from '../../policies/with-retries';
 import type { TaskContext } from '../../tasks/provider-runtime';
 import type { ResolvedKieConfig } from './kie-config';
 import { hostOf, kieError } from './kie-errors';
-import { attemptFailure, exchange, KieStatusError } from './kie-http';
-import { retryNote } from './kie-notes';
+import { exchange, KieStatusError } from './kie-http';
+import { kieRetryOptions } from './kie-retry-options';
 
 /** A result URL that answers 403 or 404: signed links expire (after about a day) and are not coming back. */
 class ResultExpiredError extends Error {
@@ -31,15 +31,7 @@ export async function downloadResult(url: string, taskId: string, config: Resolv
         if (answer.status < 200 || answer.status >= 300) throw new KieStatusError(answer.status, null, answer.headers);
         return answer.bytes;
       },
-      {
-        paid: false,
-        classify: attemptFailure,
-        clock: context.clock,
-        random: context.random,
-        signal: context.signal,
-        policy: config.retryPolicy,
-        onRetry: (info) => context.progress({ type: 'note', message: retryNote(what, info, config.retryPolicy) }),
-      },
+      kieRetryOptions(context, config, what, false),
     );
   } catch (error) {
     if (error instanceof ResultExpiredError) {

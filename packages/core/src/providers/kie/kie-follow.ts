@@ -7,8 +7,9 @@ import type { TaskContext } from '../../tasks/provider-runtime';
 import { KIE_API, type ResolvedKieConfig } from './kie-config';
 import { parseRecord, type KieRecord } from './kie-envelope';
 import { hideKey, hostOf, kieError } from './kie-errors';
-import { attemptFailure, envelopeData, exchange, KieMalformedError } from './kie-http';
-import { retryNote, waitText } from './kie-notes';
+import { envelopeData, exchange, KieMalformedError } from './kie-http';
+import { waitText } from './kie-notes';
+import { kieRetryOptions } from './kie-retry-options';
 
 /** A task to follow until it ends. */
 export interface FollowedTask {
@@ -93,15 +94,7 @@ async function askStatus(taskId: string, config: ResolvedKieConfig, context: Tas
         if (record === null) throw new KieMalformedError('the answer has no task record with a known state');
         return { record, retryAfterMs: serverHintMs(answer.headers, context.clock.now()) };
       },
-      {
-        paid: false,
-        classify: attemptFailure,
-        clock: context.clock,
-        random: context.random,
-        signal: context.signal,
-        policy: config.retryPolicy,
-        onRetry: (info) => context.progress({ type: 'note', message: retryNote(what, info, config.retryPolicy) }),
-      },
+      kieRetryOptions(context, config, what, false),
     );
   } catch (error) {
     throw kieError(error, { what, paid: false, taskId }, config.apiKey, hostOf(config.baseUrl));

@@ -5,8 +5,9 @@ import { KIE_API, type ResolvedKieConfig } from './kie-config';
 import type { KieCreateLimiter } from './kie-create-limiter';
 import { parseCreated } from './kie-envelope';
 import { hostOf, kieError } from './kie-errors';
-import { attemptFailure, envelopeData, exchange, KieMalformedError } from './kie-http';
-import { retryNote, waitText } from './kie-notes';
+import { envelopeData, exchange, KieMalformedError } from './kie-http';
+import { waitText } from './kie-notes';
+import { kieRetryOptions } from './kie-retry-options';
 
 /** The body of `createTask`: `{model, callBackUrl?, input: {prompt, aspect_ratio, resolution, <references>?}}`. */
 export interface KieCreateBody {
@@ -64,15 +65,7 @@ export async function submitTask(body: KieCreateBody, config: ResolvedKieConfig,
         if (taskId === null) throw new KieMalformedError('the answer has no data.taskId');
         return taskId;
       },
-      {
-        paid: true,
-        classify: attemptFailure,
-        clock,
-        random: context.random,
-        signal,
-        policy: config.retryPolicy,
-        onRetry: (info) => context.progress({ type: 'note', message: retryNote(what, info, config.retryPolicy) }),
-      },
+      kieRetryOptions(context, config, what, true),
     );
   } catch (error) {
     throw kieError(error, { what, paid: true, startedAt }, config.apiKey, hostOf(config.baseUrl));

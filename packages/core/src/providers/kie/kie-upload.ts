@@ -5,8 +5,8 @@ import type { TaskContext } from '../../tasks/provider-runtime';
 import { KIE_API, type ResolvedKieConfig } from './kie-config';
 import { parseUploadReply } from './kie-envelope';
 import { hostOf, kieError } from './kie-errors';
-import { attemptFailure, exchange, KieStatusError, readJson, type KieAnswer } from './kie-http';
-import { retryNote } from './kie-notes';
+import { exchange, KieStatusError, readJson, type KieAnswer } from './kie-http';
+import { kieRetryOptions } from './kie-retry-options';
 
 /**
  * kie takes reference images as URLs only, so local bytes go to its upload service first and the
@@ -37,15 +37,7 @@ async function uploadImage(
         const answer = config.uploadMethod === 'base64' ? await sendBase64(image, fileName, config, context) : await sendStream(image, fileName, config, context);
         return downloadUrlOf(answer);
       },
-      {
-        paid: false,
-        classify: attemptFailure,
-        clock: context.clock,
-        random: context.random,
-        signal: context.signal,
-        policy: config.retryPolicy,
-        onRetry: (info) => context.progress({ type: 'note', message: retryNote(what, info, config.retryPolicy) }),
-      },
+      kieRetryOptions(context, config, what, false),
     );
   } catch (error) {
     const typed = kieError(error, { what, paid: false }, config.apiKey, hostOf(config.uploadBaseUrl));
