@@ -1,3 +1,6 @@
+/** What a hidden key reads as. */
+export const HIDDEN_KEY = '[API key hidden]';
+
 /**
  * Removes secrets from text that may reach a user, a log or a file. Providers sometimes echo a key
  * back in an error message; whatever they say passes through here first.
@@ -5,9 +8,9 @@
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
-    // Short strings would blank out ordinary words; real keys are long.
-    if (secret.length < 8) continue;
-    out = out.split(secret).join('[redacted]');
+    // A string this short is no key, and hiding it would blank out ordinary words.
+    if (secret.length < 4) continue;
+    out = out.split(secret).join(HIDDEN_KEY);
   }
   return out;
 }

@@ -133,7 +133,7 @@ describe('TaskClient', () => {
     expect(error).toBeInstanceOf(GptImageError);
     const everything = JSON.stringify({ notes, saved, message: (error as GptImageError).message, detail: (error as GptImageError).detail, cause: String((error as GptImageError).cause) });
     expect(everything).not.toContain(KEY);
-    expect(everything).toContain('[redacted]');
+    expect(everything).toContain('[API key hidden]');
   });
 
   it('says which provider has no key', async () => {

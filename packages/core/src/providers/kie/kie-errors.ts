@@ -1,6 +1,7 @@
 import { errorFromFailure } from '../../errors/error-from-response';
 import { GptImageError } from '../../errors/gpt-image-error';
 import { KieMalformedError, KieStatusError, KieTransportError } from './kie-http';
+import { redact } from '../../internal/redact';
 
 /** What was being done when something failed, for a message the user can act on. */
 export interface KieOperation {
@@ -73,7 +74,7 @@ export function kieError(error: unknown, op: KieOperation, apiKey: string, host:
 
 /** Removes the key from text kie may echo back. */
 export function hideKey(text: string, apiKey: string): string {
-  return apiKey.length >= 4 ? text.split(apiKey).join('[API key hidden]') : text;
+  return redact(text, [apiKey]);
 }
 
 /** The host of a URL, for messages (never the path, which may carry a signature). */

@@ -5,6 +5,7 @@ import { cancelledError } from '../../internal/clock';
 import type { AttemptFailure } from '../../policies/retry-policy';
 import type { OpenAiSdk } from './openai-sdk';
 import { describeCause, provesNothingSent } from '../../policies/connection-failure';
+import { HIDDEN_KEY, redact } from '../../internal/redact';
 
 /** The connection failed while the answer's body was being read: the request had gone out. */
 export class ResponseBodyError extends Error {
@@ -118,13 +119,12 @@ export function openAiError(error: unknown, at: AttemptCircumstances): GptImageE
  * key they refused ("Incorrect API key provided: sk-…"); the user must never see it in a log.
  */
 export function hideKey(text: string, apiKey: string): string {
-  const out = apiKey.length >= 4 ? text.split(apiKey).join(HIDDEN) : text;
+  const out = redact(text, [apiKey]);
   // Whole keys, and masked echoes such as `sk-proj-****abcd` or `****abcd`: even a key's last
   // characters do not belong in a log.
-  return out.replace(/\bsk-[\w*-]{6,}|\*{3,}[\w-]{0,8}/g, HIDDEN);
+  return out.replace(/\bsk-[\w*-]{6,}|\*{3,}[\w-]{0,8}/g, HIDDEN_KEY);
 }
 
-const HIDDEN = '[API key hidden]';
 
 
 
