@@ -1,9 +1,23 @@
-// Bundles the extension host code as CommonJS with `vscode` left to the editor.
+// Bundles the extension host code as CommonJS with `vscode` left to the editor, in two files:
+//
+// - dist/extension.js: the extension and @gpt-image/core. Small on purpose (activation parses it).
+// - dist/openai.js: the `openai` SDK, which the core loads with `import('openai')` on the first
+//   OpenAI request only. CommonJS bundles cannot be code-split, so the import is pointed at this
+//   sibling file (`require('./openai.js')` at run time) and the SDK is bundled there on its own.
+//
+// zod: `import { z } from 'zod'` keeps the whole `z` namespace, and with it `z.locales` — every
+// translation of zod's messages (about 260 KB minified). Nothing here uses them (the contract
+// writes its own messages and zod's defaults are English), so the locales index is replaced by one
+// that offers English only. Usage: node build.mjs [--metafile]
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['src/extension.ts'],
-  outfile: 'dist/extension.js',
+/** Where the SDK bundle goes, relative to dist/extension.js. */
+const OPENAI_CHUNK = './openai.js';
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -11,6 +25,59 @@ await build({
   external: ['vscode'],
   conditions: ['source'],
   minify: true,
-  sourcemap: true,
   logLevel: 'warning',
+  plugins: [englishOnlyZodLocales()],
+};
+
+const extension = await build({
+  ...common,
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/extension.js',
+  sourcemap: true,
+  metafile: true,
+  // `import()` of the sibling becomes `require('./openai.js')`: the CommonJS loader every editor's
+  // extension host supports, resolved next to this file.
+  supported: { 'dynamic-import': false },
+  plugins: [...common.plugins, sdkInSiblingFile()],
 });
+
+const sdk = await build({
+  ...common,
+  stdin: { contents: "export * from 'openai';", resolveDir: '../core', loader: 'js' },
+  outfile: 'dist/openai.js',
+  metafile: true,
+});
+
+if (process.argv.includes('--metafile')) writeFileSync('dist/meta.json', JSON.stringify(extension.metafile));
+for (const [file, output] of Object.entries({ ...extension.metafile.outputs, ...sdk.metafile.outputs })) {
+  if (file.endsWith('.js')) console.log(`${file}: ${(output.bytes / 1024).toFixed(1)} KB`);
+}
+
+/** Resolves `openai` to the sibling bundle, kept external to this one. */
+function sdkInSiblingFile() {
+  return {
+    name: 'openai-in-sibling-file',
+    /** @param {import('esbuild').PluginBuild} b */
+    setup(b) {
+      b.onResolve({ filter: /^openai$/ }, () => ({ path: OPENAI_CHUNK, external: true }));
+    },
+  };
+}
+
+/** Replaces zod's locales index with one that exports English only. */
+function englishOnlyZodLocales() {
+  return {
+    name: 'zod-english-only',
+    /** @param {import('esbuild').PluginBuild} b */
+    setup(b) {
+      b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+        /[\\/]zod[\\/]/.test(args.importer) ? { path: join(args.resolveDir, args.path), namespace: 'zod-locales', pluginData: args.resolveDir } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+        contents: 'export { default as en } from "../locales/en.js";',
+        resolveDir: args.pluginData,
+        loader: 'js',
+      }));
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * "Saved hero.png" with what to do next: Insert at cursor, Reveal in Explorer, Copy path, Open.
+ * Not awaited by the commands: a notification may stay open for minutes.
+ */
+import type { PixelSize } from '@gpt-image/core';
+import { basename } from 'node:path';
+import * as vscode from 'vscode';
+import { insertImageSnippet } from './insert-snippet';
+
+/** What the notification is about. */
+export interface SavedImageInfo {
+  readonly path: string;
+  readonly alt: string;
+  readonly size: PixelSize;
+  /** Said before "Saved …", e.g. that the exact name was taken meanwhile. */
+  readonly note?: string;
+}
+
+/**
+ * Shows the notification. `editor` is the one the command started from; Insert goes into the
+ * active text editor at the time of the click, else that one.
+ */
+export function showSavedNotification(image: SavedImageInfo, editor: vscode.TextEditor | undefined): void {
+  const actions = [...(editor ? ['Insert at cursor'] : []), 'Reveal in Explorer', 'Copy path', 'Open'];
+  const message = `${image.note ? `${image.note} ` : ''}Saved ${basename(image.path)}`;
+  void vscode.window.showInformationMessage(message, ...actions).then(async (choice) => {
+    const uri = vscode.Uri.file(image.path);
+    switch (choice) {
+      case 'Insert at cursor': {
+        const target = vscode.window.activeTextEditor ?? editor;
+        if (target && !target.document.isClosed) await insertImageSnippet(target, image);
+        break;
+      }
+      case 'Reveal in Explorer':
+        await vscode.commands.executeCommand('revealInExplorer', uri);
+        break;
+      case 'Copy path':
+        await vscode.env.clipboard.writeText(vscode.workspace.asRelativePath(uri, false));
+        break;
+      case 'Open':
+        await vscode.commands.executeCommand('vscode.open', uri);
+        break;
+    }
+  });
+}
