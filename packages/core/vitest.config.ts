@@ -6,6 +6,9 @@ const resultsDir = process.env['GPT_IMAGE_TEST_RESULTS'];
 
 export default defineConfig({
   resolve: { conditions: ['source'] },
+  // Tests run in Vite's SSR environment, which has its own conditions: without this, workspace
+  // packages resolve to dist/, which is stale or, in a fresh clone, absent.
+  ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
