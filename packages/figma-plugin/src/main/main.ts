@@ -1,8 +1,4 @@
-import { formatCost, prepareRequest } from '@gpt-image/core/contract';
+// The plugin's main thread, as Figma runs it: document work only (network is the UI's job).
+import { startPlugin } from './start-plugin';
 
-// Skeleton of the main thread: shows what a generation from the current selection would cost.
-// The UI iframe, placement and provenance are built on this.
-const names = figma.currentPage.selection.map((node) => node.name);
-const prepared = prepareRequest({ prompt: names.join(', ') || 'untitled' }, 'placeholder');
-figma.notify(prepared.ok ? `GPT Image: ${formatCost(prepared.request.cost)}` : prepared.issues[0]?.message ?? 'invalid');
-figma.closePlugin();
+startPlugin(figma, { html: __html__ });

@@ -1,0 +1,57 @@
+import type { RequestParams } from '../protocol/messages';
+import type { FigmaApi } from './figma-api';
+import type { PendingStore } from './pending-tasks';
+import { createPlaceholder } from './placeholder';
+import { findPlaceholder, markPlaceholder } from './placeholder-data';
+import { PluginError } from './plugin-error';
+import { DATA_KEY, writeData } from './shared-data';
+import { asOneUndoStep } from './undo';
+
+/** Starts a generation on the canvas: resolves the sources and puts the placeholder down. */
+export async function startGeneration(figma: FigmaApi, params: RequestParams<'start-generation'>, now: Date): Promise<FrameNode> {
+  const sources: SceneNode[] = [];
+  for (const id of params.sourceNodeIds) {
+    const node = await figma.getNodeByIdAsync(id);
+    if (!node || node.removed || node.type === 'PAGE' || node.type === 'DOCUMENT') {
+      throw new PluginError(`A selected layer (${id}) is no longer in the file; select the images again.`);
+    }
+    sources.push(node);
+  }
+  if (params.mode === 'edit' && sources.length === 0) throw new PluginError('Select the frame or image to edit first.');
+  return createPlaceholder(figma, params, sources, now);
+}
+
+/**
+ * The provider accepted the task, and is charging for it: its record is kept in clientStorage and
+ * on the placeholder, so the result can be fetched after a restart, even on another computer that
+ * opens the file. No commit here: the write joins the placeholder's open undo step (`undo.ts`).
+ */
+export async function acceptTask(figma: FigmaApi, pending: PendingStore, params: RequestParams<'task-accepted'>): Promise<void> {
+  const placeholder = await findPlaceholder((id) => figma.getNodeByIdAsync(id), params.placeholderId);
+  // Saved even when the placeholder is gone: the task is paid for, and its image must not be lost.
+  await pending.save({ placeholderId: placeholder ? params.placeholderId : null, record: params.record });
+  if (!placeholder) return;
+  writeData(placeholder.frame, DATA_KEY.taskRecord, JSON.stringify(params.record));
+  markPlaceholder(placeholder.frame, { ...placeholder.data, taskId: params.record.id });
+}
+
+/**
+ * Removes a placeholder, in one undo step; only a frame that carries our placeholder mark is ever
+ * removed, so a wrong id cannot delete the user's work. Gone already: nothing to do.
+ */
+export async function removePlaceholder(figma: FigmaApi, placeholderId: string): Promise<void> {
+  const placeholder = await findPlaceholder((id) => figma.getNodeByIdAsync(id), placeholderId);
+  if (placeholder) asOneUndoStep(figma, () => placeholder.frame.remove());
+}
+
+/** The user cancelled: the placeholder goes and the task is forgotten. */
+export async function cancelGeneration(figma: FigmaApi, pending: PendingStore, placeholderId: string): Promise<void> {
+  await removePlaceholder(figma, placeholderId);
+  await pending.forget({ placeholderId });
+}
+
+/** The generation failed: the placeholder goes, the task is forgotten, and the user is told in Figma too. */
+export async function failGeneration(figma: FigmaApi, pending: PendingStore, params: RequestParams<'fail-generation'>): Promise<void> {
+  await cancelGeneration(figma, pending, params.placeholderId);
+  figma.notify(params.message, { error: true });
+}

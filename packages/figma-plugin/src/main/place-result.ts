@@ -1,0 +1,110 @@
+import type { RequestParams, RequestResult } from '../protocol/messages';
+import type { Provenance } from '../protocol/shapes';
+import type { FigmaApi } from './figma-api';
+import type { Size } from './geometry';
+import type { HistoryStore } from './history';
+import { fillWithImage } from './image-frame';
+import type { PendingStore } from './pending-tasks';
+import { placementOf } from './placement';
+import { findPlaceholder, type PlaceholderData } from './placeholder-data';
+import { checkResultImage } from './result-image';
+import { exportThumbnail } from './thumbnail';
+import { asOneUndoStep } from './undo';
+
+/** What placing a result needs besides Figma. */
+export interface PlaceResultDeps {
+  readonly pending: PendingStore;
+  readonly history: HistoryStore;
+  readonly removePlaceholder: (placeholderId: string) => Promise<void>;
+  readonly newId: () => string;
+}
+
+/**
+ * Places a result: the bytes are checked first (PNG or JPEG, at most 4096 px a side), then the
+ * placeholder is filled in one undo step — same position; the source's size for an edit, the
+ * image's size otherwise — selected and scrolled into view. If the placeholder is gone (deleted or
+ * undone while the image was made, or the task was resumed in another file), a new frame is placed
+ * where the placeholder would have gone: a finished image is never dropped.
+ *
+ * When the image cannot be placed the placeholder is removed and the error goes back to the UI,
+ * which still holds the bytes. Bookkeeping after placement (pending list, history) never undoes it.
+ */
+export async function placeResult(
+  figma: FigmaApi,
+  params: RequestParams<'place-result'>,
+  deps: PlaceResultDeps,
+): Promise<RequestResult<'place-result'>> {
+  const { provenance } = params;
+  const forgetTask = (): Promise<void> => deps.pending.forget({ taskId: provenance.taskId, placeholderId: params.placeholderId });
+  let placed: { readonly frame: FrameNode; readonly image: Image; readonly info: Size };
+  try {
+    const info = checkResultImage(params.bytes);
+    const placeholder = params.placeholderId ? await findPlaceholder((id) => figma.getNodeByIdAsync(id), params.placeholderId) : null;
+    const source = await firstSource(figma, placeholder?.data.sourceNodeIds ?? provenance.sourceNodeIds);
+    const mode = placeholder?.data.mode ?? (provenance.options['mode'] === 'edit' ? 'edit' : 'generate');
+    // Before the undo step: if Figma refuses the bytes, nothing was changed.
+    const image = figma.createImage(params.bytes);
+    const frame = asOneUndoStep(figma, () => {
+      const size = resultSize(mode, placeholder?.frame ?? null, source, info);
+      const target = placeholder?.frame ?? newFrameAt(figma, source, size);
+      fillWithImage(target, image, size, provenance);
+      return target;
+    });
+    placed = { frame, image, info };
+  } catch (error) {
+    if (params.placeholderId) await deps.removePlaceholder(params.placeholderId);
+    await forgetTask();
+    figma.notify(error instanceof Error ? error.message : String(error), { error: true });
+    throw error;
+  }
+  figma.currentPage.selection = [placed.frame];
+  figma.viewport.scrollAndZoomIntoView([placed.frame]);
+  await forgetTask();
+  const historyId = await remember(placed, provenance, deps);
+  return { nodeId: placed.frame.id, historyId };
+}
+
+/**
+ * The result's size: an edit keeps the size of what it stands for (the placeholder, which took
+ * the source's size, or the source itself); anything else takes the image's own pixel size.
+ */
+function resultSize(mode: PlaceholderData['mode'], placeholder: FrameNode | null, source: SceneNode | null, image: Size): Size {
+  if (mode === 'edit' && placeholder) return { width: placeholder.width, height: placeholder.height };
+  if (mode === 'edit' && source) return { width: source.width, height: source.height };
+  return { width: image.width, height: image.height };
+}
+
+/** A new frame where a placeholder for this result would have gone. */
+export function newFrameAt(figma: FigmaApi, source: SceneNode | null, size: Size): FrameNode {
+  const { container, box } = placementOf(figma, source, size);
+  const frame = figma.createFrame();
+  container.appendChild(frame);
+  frame.resize(box.width, box.height);
+  frame.x = box.x;
+  frame.y = box.y;
+  return frame;
+}
+
+async function firstSource(figma: FigmaApi, ids: readonly string[]): Promise<SceneNode | null> {
+  const id = ids[0];
+  if (!id) return null;
+  const node = await figma.getNodeByIdAsync(id);
+  return node && !node.removed && node.type !== 'PAGE' && node.type !== 'DOCUMENT' ? node : null;
+}
+
+/** Adds the result to the history; a failure here is logged, never turned into a failed placement. */
+async function remember(
+  placed: { readonly frame: FrameNode; readonly image: Image; readonly info: Size },
+  provenance: Provenance,
+  deps: PlaceResultDeps,
+): Promise<string | null> {
+  try {
+    const id = deps.newId();
+    const thumbnail = await exportThumbnail(placed.frame);
+    await deps.history.add({ id, imageHash: placed.image.hash, width: placed.info.width, height: placed.info.height, thumbnail, provenance });
+    return id;
+  } catch (error) {
+    console.error(`GPT Image: the result was placed but not added to the history: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}

@@ -1,0 +1,87 @@
+import { presetSize, type PixelSize } from '@gpt-image/core/sizes';
+import { MAX_FIGMA_IMAGE_SIDE } from '../protocol/limits';
+import type { RequestParams } from '../protocol/messages';
+import type { FigmaApi } from './figma-api';
+import { placementOf } from './placement';
+import { fitWithin, type Size } from './geometry';
+import { markPlaceholder } from './placeholder-data';
+import { placeholderName, promptTitle } from './prompt-title';
+import { openingUndoStep } from './undo';
+
+/** The font of the placeholder's caption; Figma requires it loaded before any text is set. */
+export const CAPTION_FONT: FontName = { family: 'Inter', style: 'Regular' };
+
+const PLACEHOLDER_FILL: SolidPaint = { type: 'SOLID', color: { r: 0.93, g: 0.93, b: 0.95 } };
+const CAPTION_FILL: SolidPaint = { type: 'SOLID', color: { r: 0.35, g: 0.35, b: 0.4 } };
+
+type StartParams = RequestParams<'start-generation'>;
+
+/**
+ * The size a placeholder takes: the source's for an edit (the result replaces it in kind), else
+ * the size asked for — or, for `auto`, the tier's square — shrunk to Figma's 4096 px image limit.
+ */
+export function placeholderSize(params: Pick<StartParams, 'mode' | 'size' | 'resolution'>, source: SceneNode | null): Size {
+  if (params.mode === 'edit' && source) return { width: source.width, height: source.height };
+  const wanted: PixelSize = params.size ?? presetSize(params.resolution, '1:1');
+  return fitWithin(wanted, MAX_FIGMA_IMAGE_SIDE);
+}
+
+/**
+ * Puts a named placeholder frame on the canvas at once, as a new undo step: beside the first
+ * source (see `placementOf`), or centred in the viewport for text-only generation. The step is
+ * left open for the task record that follows (see `undo.ts`). It shows
+ * "generating…" and the prompt, and is marked so that only it is ever filled or removed later.
+ */
+export async function createPlaceholder(figma: FigmaApi, params: StartParams, sources: readonly SceneNode[], now: Date): Promise<FrameNode> {
+  const source = sources[0] ?? null;
+  const size = placeholderSize(params, source);
+  const withCaption = await loadCaptionFont(figma);
+  // From here on synchronous: the free spot is computed and taken in the same step, so two
+  // generations started together cannot pick the same spot.
+  return openingUndoStep(figma, () => {
+    const { container, box } = placementOf(figma, source, size);
+    const frame = figma.createFrame();
+    container.appendChild(frame);
+    frame.name = placeholderName(params.prompt);
+    frame.resize(box.width, box.height);
+    frame.x = box.x;
+    frame.y = box.y;
+    frame.fills = [PLACEHOLDER_FILL];
+    frame.clipsContent = true;
+    if (withCaption) addCaption(figma, frame, params.prompt);
+    markPlaceholder(frame, {
+      mode: params.mode,
+      prompt: params.prompt,
+      sourceNodeIds: params.sourceNodeIds,
+      startedAt: now.toISOString(),
+      taskId: null,
+    });
+    return frame;
+  });
+}
+
+async function loadCaptionFont(figma: FigmaApi): Promise<boolean> {
+  try {
+    await figma.loadFontAsync(CAPTION_FONT);
+    return true;
+  } catch {
+    // Without the font the placeholder still marks the spot; it just carries no caption.
+    return false;
+  }
+}
+
+function addCaption(figma: FigmaApi, frame: FrameNode, prompt: string): void {
+  const fontSize = Math.round(Math.min(64, Math.max(10, Math.min(frame.width, frame.height) / 16)));
+  const padding = Math.min(fontSize, frame.width / 8);
+  const caption = figma.createText();
+  frame.appendChild(caption);
+  caption.fontName = CAPTION_FONT;
+  caption.fontSize = fontSize;
+  caption.fills = [CAPTION_FILL];
+  caption.characters = `generating…\n${promptTitle(prompt, 200)}`;
+  caption.textAutoResize = 'HEIGHT';
+  caption.resize(Math.max(1, frame.width - 2 * padding), caption.height || fontSize * 3);
+  caption.x = padding;
+  caption.y = padding;
+  caption.name = 'generating…';
+}

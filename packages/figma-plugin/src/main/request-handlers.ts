@@ -1,0 +1,70 @@
+import type { RequestHandlers } from '../protocol/main-endpoint';
+import { KEY_STORAGE_NOTE, type KeyStore } from './api-keys';
+import type { FigmaApi } from './figma-api';
+import { acceptTask, cancelGeneration, failGeneration, removePlaceholder, startGeneration } from './generation';
+import { historyListing, type HistoryStore } from './history';
+import { launchCommandOf, prefillFor } from './launch';
+import { findPendingTasks } from './pending-on-start';
+import type { PendingStore } from './pending-tasks';
+import { placeAgain } from './place-again';
+import { placeResult } from './place-result';
+import { exportReferences } from './references';
+
+/** Everything the handlers work with: Figma, the stores, and this session's state. */
+export interface HandlerContext {
+  readonly figma: FigmaApi;
+  readonly pending: PendingStore;
+  readonly history: HistoryStore;
+  readonly keys: KeyStore;
+  readonly now: () => Date;
+  readonly newId: () => string;
+  /** Task ids already handed to the UI in this session: each pending task is handed over once. */
+  readonly handedOut: Set<string>;
+  /** Called when the UI said it is ready: from then on the selection is reported. */
+  readonly onReady: () => void;
+}
+
+/** One handler per request of the protocol (the type demands every one). */
+export function createRequestHandlers(context: HandlerContext): RequestHandlers {
+  const { figma, pending, history, keys } = context;
+  const getNode = (id: string): Promise<BaseNode | null> => figma.getNodeByIdAsync(id);
+  return {
+    ready: async () => {
+      const command = launchCommandOf(figma.command);
+      const finished = new Set((await history.list()).flatMap((entry) => (entry.provenance.taskId ? [entry.provenance.taskId] : [])));
+      const pendingTasks = (await findPendingTasks(figma, pending, finished)).filter((task) => !context.handedOut.has(task.record.id));
+      for (const task of pendingTasks) context.handedOut.add(task.record.id);
+      context.onReady();
+      return { command, pendingTasks, prefill: prefillFor(command, figma.currentPage.selection) };
+    },
+    'export-references': async ({ nodeIds }) => ({ references: await exportReferences(getNode, nodeIds) }),
+    'start-generation': async (params) => ({ placeholderId: (await startGeneration(figma, params, context.now())).id }),
+    'task-accepted': async (params) => {
+      await acceptTask(figma, pending, params);
+      return {};
+    },
+    'place-result': (params) =>
+      placeResult(figma, params, { pending, history, newId: context.newId, removePlaceholder: (id) => removePlaceholder(figma, id) }),
+    'cancel-generation': async ({ placeholderId }) => {
+      await cancelGeneration(figma, pending, placeholderId);
+      return {};
+    },
+    'fail-generation': async (params) => {
+      await failGeneration(figma, pending, params);
+      return {};
+    },
+    'list-history': async () => ({
+      entries: (await history.list()).map((entry) => historyListing(entry, figma.getImageByHash(entry.imageHash) !== null)),
+    }),
+    'place-again': async ({ entryId }) => ({ nodeId: (await placeAgain(figma, history, entryId)).id }),
+    'read-key': async ({ provider }) => ({ key: await keys.read(provider), storageNote: KEY_STORAGE_NOTE }),
+    'store-key': async ({ provider, key }) => {
+      await keys.store(provider, key);
+      return { storageNote: KEY_STORAGE_NOTE };
+    },
+    'delete-key': async ({ provider }) => {
+      await keys.remove(provider);
+      return {};
+    },
+  };
+}

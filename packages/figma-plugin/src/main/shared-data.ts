@@ -1,0 +1,45 @@
+/**
+ * The shared plugin data the plugin writes on nodes. Shared (not private) on purpose: provenance
+ * is meant to be read by other tools in the design-to-code handoff (SPEC 1).
+ */
+export const NAMESPACE = 'gpt_image';
+
+/** The keys, one place. Provenance keys are listed in `PROVENANCE_KEYS`. */
+export const DATA_KEY = {
+  prompt: 'prompt',
+  options: 'options',
+  provider: 'provider',
+  model: 'model',
+  taskId: 'taskId',
+  cost: 'cost',
+  sourceNodeIds: 'sourceNodeIds',
+  createdAt: 'createdAt',
+  /** On a placeholder: the accepted task's record (JSON), so another session can resume it. */
+  taskRecord: 'taskRecord',
+  /** Marks a placeholder frame (JSON `PlaceholderData`); the plugin only ever removes nodes that carry it. */
+  placeholder: 'placeholder',
+} as const;
+
+export type DataKey = (typeof DATA_KEY)[keyof typeof DATA_KEY];
+
+/** Reads a value; '' when absent (Figma's own convention). */
+export function readData(node: BaseNode, key: DataKey): string {
+  return node.getSharedPluginData(NAMESPACE, key);
+}
+
+/** Writes a value; '' removes the key. */
+export function writeData(node: BaseNode, key: DataKey, value: string): void {
+  node.setSharedPluginData(NAMESPACE, key, value);
+}
+
+/** Parses a JSON value stored by this plugin; null when absent or not JSON (another plugin may write here). */
+export function readJson(node: BaseNode, key: DataKey): unknown {
+  const text = readData(node, key);
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,71 @@
+import { serveUi, type MainEndpoint } from '../protocol/main-endpoint';
+import { createKeyStore } from './api-keys';
+import type { FigmaApi } from './figma-api';
+import { figmaTransport } from './figma-transport';
+import { createHistoryStore } from './history';
+import { createPendingStore } from './pending-tasks';
+import { createRequestHandlers } from './request-handlers';
+import { createSelectionReporter } from './selection';
+
+/** What the entry point passes in; the clock and ids are injectable for tests. */
+export interface PluginOptions {
+  /** The UI's HTML: `__html__` in Figma (the manifest's `ui` file). */
+  readonly html: string;
+  /** @default () => new Date() */
+  readonly now?: () => Date;
+  /** Ids of history entries. @default time and randomness in base 36 */
+  readonly newId?: () => string;
+}
+
+/**
+ * Starts the main thread: opens the UI, serves its requests and reports the selection once the UI
+ * said it is ready (never before, so nothing is posted into a window that is not listening).
+ * Network never happens here; the UI does it. Returns the function that stops everything, which
+ * also runs when Figma closes the plugin.
+ */
+export function startPlugin(figma: FigmaApi, options: PluginOptions): () => void {
+  let uiReady = false;
+  let endpoint: MainEndpoint | null = null;
+  const reportSelection = createSelectionReporter(
+    () => figma.currentPage.selection,
+    (nodes, total) => endpoint?.notify('selection', { nodes, total }),
+  );
+  const sendSelection = (): void => {
+    reportSelection().catch((error: unknown) =>
+      endpoint?.notify('problem', { message: `The selection could not be read: ${error instanceof Error ? error.message : String(error)}` }),
+    );
+  };
+
+  figma.showUI(options.html, { width: 380, height: 640, themeColors: true, title: 'GPT Image' });
+  endpoint = serveUi(
+    figmaTransport(figma.ui),
+    createRequestHandlers({
+      figma,
+      pending: createPendingStore(figma.clientStorage),
+      history: createHistoryStore(figma.clientStorage),
+      keys: createKeyStore(figma.clientStorage),
+      now: options.now ?? (() => new Date()),
+      newId: options.newId ?? randomId,
+      handedOut: new Set(),
+      onReady: () => {
+        uiReady = true;
+        sendSelection();
+      },
+    }),
+  );
+
+  const onSelectionChange = (): void => {
+    if (uiReady) sendSelection();
+  };
+  figma.on('selectionchange', onSelectionChange);
+  const dispose = (): void => {
+    figma.off('selectionchange', onSelectionChange);
+    endpoint?.dispose();
+  };
+  figma.on('close', dispose);
+  return dispose;
+}
+
+function randomId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}

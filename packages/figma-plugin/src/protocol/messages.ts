@@ -1,0 +1,117 @@
+import { array, bytes, nullable, number, object, oneOf, string, type Check, type Checked } from './checks';
+import { MAX_IMAGES } from './limits';
+import {
+  exportedReference, historyEntry, keyedProvider, launchCommand, nodeId, pendingTask, pixelSize, prefill, prompt,
+  provenance, selectedNode,
+} from './shapes';
+import { parseTaskRecord } from './task-record-check';
+
+/**
+ * The one message catalogue between the plugin's UI iframe and its main thread (STYLE 2). The UI
+ * sends requests, main answers each one (a result or an error); main also sends notifications
+ * the UI did not ask for. Every message is checked on arrival against this table, and a name that
+ * is not in it is an error, never a silent drop.
+ */
+
+/** A request from the UI and the shape of main's answer. */
+export interface RequestDescriptor<P, R> {
+  readonly params: Check<P>;
+  readonly result: Check<R>;
+}
+
+const empty = object({});
+const storageNote = string({ min: 1, max: 1_000 });
+
+const requestTable = {
+  /** The UI is listening: main answers how it was started, what to resume and what to prefill. */
+  ready: {
+    params: empty,
+    result: object({ command: launchCommand, pendingTasks: array(pendingTask, { max: 100 }), prefill: nullable(prefill) }),
+  },
+  /** Export nodes as PNG within the providers' limits, in the order given. */
+  'export-references': {
+    params: object({ nodeIds: array(nodeId, { min: 1, max: MAX_IMAGES }) }),
+    result: object({ references: array(exportedReference, { max: MAX_IMAGES }) }),
+  },
+  /** Put a placeholder on the canvas at once: beside the first source, or in the viewport's centre. */
+  'start-generation': {
+    params: object({
+      prompt,
+      mode: oneOf(['generate', 'edit']),
+      /** The nodes sent as images, in order; the first is the one edited and the one placed beside. */
+      sourceNodeIds: array(nodeId, { max: MAX_IMAGES }),
+      /** The size asked for, or null for `auto` (then the tier's square stands in until the result). */
+      size: nullable(pixelSize),
+      resolution: oneOf(['1K', '2K', '4K']),
+    }),
+    result: object({ placeholderId: nodeId }),
+  },
+  /** The provider accepted the task: main keeps the record until the result lands. */
+  'task-accepted': {
+    params: object({ placeholderId: nodeId, record: parseTaskRecord }),
+    result: empty,
+  },
+  /** The image: fill the placeholder with it (or a new frame if the placeholder is gone). */
+  'place-result': {
+    params: object({
+      placeholderId: nullable(nodeId),
+      /** PNG or JPEG; anything else, or more than 4096 px a side, is refused. */
+      bytes: bytes({ min: 1, max: 64 * 1024 * 1024 }),
+      provenance,
+    }),
+    result: object({ nodeId, historyId: nullable(string({ min: 1, max: 128 })) }),
+  },
+  /** The user cancelled: remove the placeholder and forget the task. */
+  'cancel-generation': { params: object({ placeholderId: nodeId }), result: empty },
+  /** The generation failed: remove the placeholder, forget the task, tell the user. */
+  'fail-generation': {
+    params: object({ placeholderId: nodeId, message: string({ min: 1, max: 4_000 }) }),
+    result: empty,
+  },
+  /** Past results, newest first. */
+  'list-history': { params: empty, result: object({ entries: array(historyEntry, { max: 1_000 }) }) },
+  /** Place a past result again, in the viewport's centre. */
+  'place-again': { params: object({ entryId: string({ min: 1, max: 128 }) }), result: object({ nodeId }) },
+  /** The stored key for a provider, if any, with the sentence the UI must show about how it is stored. */
+  'read-key': {
+    params: object({ provider: keyedProvider }),
+    result: object({ key: nullable(string({ min: 1, max: 4_000 })), storageNote }),
+  },
+  'store-key': {
+    params: object({ provider: keyedProvider, key: string({ min: 1, max: 4_000 }) }),
+    result: object({ storageNote }),
+  },
+  'delete-key': { params: object({ provider: keyedProvider }), result: empty },
+} as const;
+
+/** Names of the UI's requests. */
+export type RequestName = keyof typeof requestTable;
+export type RequestParams<N extends RequestName> = Checked<(typeof requestTable)[N]['params']>;
+export type RequestResult<N extends RequestName> = Checked<(typeof requestTable)[N]['result']>;
+
+/** The requests, typed per name so generic code keeps each name's params and result together. */
+export const REQUESTS: { readonly [N in RequestName]: RequestDescriptor<RequestParams<N>, RequestResult<N>> } = requestTable;
+
+const notificationTable = {
+  /** The selection in selection order: at most 16 nodes, and how many were selected in all. */
+  selection: object({ nodes: array(selectedNode, { max: MAX_IMAGES }), total: number({ min: 0, max: 1_000_000, integer: true }) }),
+  /** Something went wrong outside any request (e.g. a malformed message main could not answer). */
+  problem: object({ message: string({ min: 1, max: 4_000 }) }),
+} as const;
+
+/** Names of main's notifications. */
+export type NotificationName = keyof typeof notificationTable;
+export type NotificationPayload<N extends NotificationName> = Checked<(typeof notificationTable)[N]>;
+
+/** The notifications, typed per name. */
+export const NOTIFICATIONS: { readonly [N in NotificationName]: Check<NotificationPayload<N>> } = notificationTable;
+
+/** True when `name` is a request in the catalogue. */
+export function isRequestName(name: string): name is RequestName {
+  return Object.prototype.hasOwnProperty.call(REQUESTS, name);
+}
+
+/** True when `name` is a notification in the catalogue. */
+export function isNotificationName(name: string): name is NotificationName {
+  return Object.prototype.hasOwnProperty.call(NOTIFICATIONS, name);
+}

@@ -1,0 +1,105 @@
+import { execFile } from 'node:child_process';
+import { readFile, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import ts from 'typescript';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = (file: string): string => fileURLToPath(new URL(`../dist/${file}`, import.meta.url));
+
+/** The main bundle's budget: Figma loads it on every run. */
+const MAX_MAIN_BYTES = 60 * 1024;
+
+/**
+ * Globals Figma's main-thread sandbox lacks or the plugin must not use there. `fetch` exists there,
+ * but it is non-standard and network belongs in the UI iframe (SPEC 5).
+ */
+const FORBIDDEN_GLOBALS = ['fetch', 'window', 'document', 'XMLHttpRequest', 'setImmediate', 'require', 'process', 'Buffer', 'self', 'globalThis', 'TextEncoder', 'TextDecoder', 'structuredClone'];
+
+/** Identifiers in `code` used as values (not property names), by scanning its syntax tree. */
+function freeIdentifiers(code: string): Set<string> {
+  const source = ts.createSourceFile('main.js', code, ts.ScriptTarget.ES2017, true, ts.ScriptKind.JS);
+  const found = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) {
+      const parent = node.parent;
+      const isPropertyName =
+        (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
+        (ts.isPropertyAssignment(parent) && parent.name === node) ||
+        (ts.isMethodDeclaration(parent) && parent.name === node);
+      if (!isPropertyName) found.add(node.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/** Syntax after ES2017 that esbuild should have lowered: `??`, `?.`, `**`, private fields. */
+function newerSyntax(code: string): string[] {
+  const source = ts.createSourceFile('main.js', code, ts.ScriptTarget.ESNext, true, ts.ScriptKind.JS);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node)) {
+      const op = node.operatorToken.kind;
+      if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken) found.push('??');
+      if (op === ts.SyntaxKind.AsteriskAsteriskToken || op === ts.SyntaxKind.AsteriskAsteriskEqualsToken) found.push('**');
+    }
+    if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node)) && node.questionDotToken) found.push('?.');
+    if (ts.isPrivateIdentifier(node)) found.push('#private');
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe('the build', () => {
+  beforeAll(async () => {
+    await promisify(execFile)(process.execPath, ['build.mjs'], { cwd: root });
+  }, 60_000);
+
+  it('writes a manifest Figma accepts, with the providers’ exact hosts and the relaunch buttons', async () => {
+    const manifest: unknown = JSON.parse(await readFile(dist('manifest.json'), 'utf8'));
+    expect(manifest).toEqual({
+      name: 'GPT Image',
+      id: 'gpt-image-figma',
+      api: '1.0.0',
+      main: 'main.js',
+      ui: 'ui.html',
+      editorType: ['figma'],
+      documentAccess: 'dynamic-page',
+      networkAccess: {
+        allowedDomains: ['https://api.openai.com', 'https://api.kie.ai', 'https://kieai.redpandaai.co'],
+        reasoning: expect.stringMatching(/image provider you choose/),
+      },
+      relaunchButtons: [
+        { command: 'regenerate', name: 'Regenerate' },
+        { command: 'edit', name: 'Edit again' },
+      ],
+    });
+  });
+
+  it('writes a placeholder ui.html that says the UI comes later', async () => {
+    expect(await readFile(dist('ui.html'), 'utf8')).toContain('not built yet');
+  });
+
+  it(`keeps dist/main.js within ${MAX_MAIN_BYTES / 1024} KB, without zod`, async () => {
+    const { size } = await stat(dist('main.js'));
+    expect(size).toBeLessThanOrEqual(MAX_MAIN_BYTES);
+    const code = await readFile(dist('main.js'), 'utf8');
+    expect(code).not.toMatch(/ZodError|\$ZodType|zod/i);
+  });
+
+  it('uses no API the sandbox lacks (and no network)', async () => {
+    const used = freeIdentifiers(await readFile(dist('main.js'), 'utf8'));
+    expect(FORBIDDEN_GLOBALS.filter((name) => used.has(name))).toEqual([]);
+    // The scan itself must see such uses, or the line above proves nothing.
+    expect([...freeIdentifiers('fetch("x"); a.window; ({ process: 1 }); window.b;')].filter((n) => FORBIDDEN_GLOBALS.includes(n))).toEqual(['fetch', 'window']);
+  });
+
+  it('targets ES2017: no syntax newer than the sandbox runs', async () => {
+    expect(newerSyntax(await readFile(dist('main.js'), 'utf8'))).toEqual([]);
+    expect(newerSyntax('a ?? b; c?.d; e ** 2; class F { #g = 1 }')).toEqual(['??', '?.', '**', '#private']);
+  });
+});

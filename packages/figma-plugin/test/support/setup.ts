@@ -1,0 +1,4 @@
+import { afterEach } from 'vitest';
+import { closeAllSessions } from './open-plugin';
+
+afterEach(() => closeAllSessions());
