@@ -56,7 +56,10 @@ async function install() {
   mkdirSync(tmp, { recursive: true });
 
   const env = {
-    ...process.env,
+    // When this runs under pnpm (the package's test script), pnpm's npm_* variables would reach npm
+    // and code-server's postinstall, which then reads the user agent "pnpm/…" and refuses to
+    // install ("Could not determine which package manager is being used"). npm sets its own.
+    ...withoutPackageManagerVariables(process.env),
     TMPDIR: tmp,
     // 2. code-server's postinstall.sh refuses to run as root (CI runs as root) unless this is set;
     //    it checks the environment variable itself, so it must be in the environment, not an npmrc.
@@ -71,7 +74,7 @@ async function install() {
     // node-gyp downloads Node's headers from nodejs.org unless told where they are; nodejs.org is out
     // of reach here. Debian-style Node installs ship them in /usr/include/node (this machine's npmrc
     // already says nodedir=/usr; this keeps CI working if its npmrc does not).
-    ...(!process.env.npm_config_nodedir && existsSync('/usr/include/node/node_version.h')
+    ...(existsSync('/usr/include/node/node_version.h')
       ? { npm_config_nodedir: '/usr' }
       : {}),
   };
@@ -235,4 +238,9 @@ async function run(cmd, args, env, logFile) {
   } finally {
     closeSync(fd);
   }
+}
+
+/** The environment without the npm_* variables a parent package manager exports to its scripts. */
+function withoutPackageManagerVariables(/** @type {NodeJS.ProcessEnv} */ source) {
+  return Object.fromEntries(Object.entries(source).filter(([name]) => !/^npm_/i.test(name)));
 }
