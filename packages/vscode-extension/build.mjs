@@ -8,7 +8,12 @@
 // zod: `import { z } from 'zod'` keeps the whole `z` namespace, and with it `z.locales` — every
 // translation of zod's messages (about 260 KB minified). Nothing here uses them (the contract
 // writes its own messages and zod's defaults are English), so the locales index is replaced by one
-// that offers English only. Usage: node build.mjs [--metafile]
+// that offers English only.
+//
+// - dist/webview.js + dist/webview.css: the GPT Image view (Preact, src/view/app), for the browser
+//   the webview is, as one IIFE (the CSP allows only this nonce'd script, no module chunks).
+//
+// Usage: node build.mjs [--metafile]
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -48,9 +53,25 @@ const sdk = await build({
   metafile: true,
 });
 
+const webview = await build({
+  entryPoints: { webview: 'src/view/app/main.tsx' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: ['chrome120'],
+  conditions: ['source'],
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  minify: true,
+  metafile: true,
+  logLevel: 'warning',
+  plugins: [englishOnlyZodLocales()],
+});
+
 if (process.argv.includes('--metafile')) writeFileSync('dist/meta.json', JSON.stringify(extension.metafile));
-for (const [file, output] of Object.entries({ ...extension.metafile.outputs, ...sdk.metafile.outputs })) {
-  if (file.endsWith('.js')) console.log(`${file}: ${(output.bytes / 1024).toFixed(1)} KB`);
+for (const [file, output] of Object.entries({ ...extension.metafile.outputs, ...sdk.metafile.outputs, ...webview.metafile.outputs })) {
+  if (file.endsWith('.js') || file.endsWith('.css')) console.log(`${file}: ${(output.bytes / 1024).toFixed(1)} KB`);
 }
 
 /** Resolves `openai` to the sibling bundle, kept external to this one. */

@@ -1,0 +1,111 @@
+/** The GPT Image view: the form, the run's progress and Cancel, the result, the gallery. */
+import { ASPECT_RATIOS, MODES, QUALITIES, RESOLUTIONS } from '@gpt-image/core/contract';
+import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
+import type { GalleryItem, HostMessage } from '../protocol';
+import { formReducer, generateRequestOf, INITIAL_FORM, viewOf } from './form-state';
+import { Gallery } from './gallery';
+import { PromptField } from './prompt-field';
+import { ReferenceList } from './reference-list';
+import { ResultPanel } from './result-panel';
+import { Segmented } from './segmented';
+import { SizeField } from './size-field';
+import type { HostChannel } from './vscode-api';
+
+type Run = { readonly phase: 'idle' } | { readonly phase: 'running'; readonly state: string };
+
+export function App({ host }: { readonly host: HostChannel }) {
+  const [form, dispatch] = useReducer(formReducer, INITIAL_FORM);
+  const [run, setRun] = useState<Run>({ phase: 'idle' });
+  const [result, setResult] = useState<GalleryItem | null>(null);
+  const [gallery, setGallery] = useState<readonly GalleryItem[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const view = useMemo(() => viewOf(form), [form]);
+
+  useEffect(() => {
+    const stop = host.listen((message: HostMessage) => {
+      switch (message.type) {
+        case 'init':
+          dispatch({ type: 'set', patch: { provider: message.payload.provider, ...message.payload.defaults } });
+          break;
+        case 'provider':
+          dispatch({ type: 'set', patch: { provider: message.payload.provider } });
+          break;
+        case 'images':
+          dispatch({ type: 'addImages', images: message.payload.images });
+          break;
+        case 'progress':
+          setRun({ phase: 'running', state: message.payload.detail ?? message.payload.state });
+          break;
+        case 'result':
+          setRun({ phase: 'idle' });
+          if (message.payload.image) setResult(message.payload.image);
+          break;
+        case 'gallery':
+          setGallery(message.payload.items);
+          break;
+        case 'notice':
+          setNotice(message.payload.text);
+          break;
+      }
+    });
+    host.post({ type: 'ready', payload: {} });
+    return stop;
+  }, [host]);
+
+  const running = run.phase === 'running';
+  const canGenerate = !running && view.cost !== null;
+  const generate = (): void => {
+    if (!canGenerate) return;
+    setNotice(null);
+    setRun({ phase: 'running', state: 'starting' });
+    host.post({ type: 'generate', payload: generateRequestOf(form) });
+  };
+
+  return (
+    <main>
+      <Segmented label="Mode" options={MODES} value={form.mode} labels={{ generate: 'Generate', edit: 'Edit' }} onChange={(mode) => dispatch({ type: 'set', patch: { mode } })} />
+      <PromptField value={form.prompt} counter={view.counter} tooLong={view.promptTooLong} onInput={(prompt) => dispatch({ type: 'set', patch: { prompt } })} />
+      {form.mode === 'edit' && (
+        <ReferenceList
+          images={form.images}
+          onPick={() => host.post({ type: 'pickImages', payload: {} })}
+          onUseActive={() => host.post({ type: 'useActiveImage', payload: {} })}
+          onDropUris={(uris) => host.post({ type: 'addImages', payload: { uris: uris.slice(0, 16) } })}
+          onMove={(index, by) => dispatch({ type: 'moveImage', index, by })}
+          onRemove={(index) => dispatch({ type: 'removeImage', index })}
+        />
+      )}
+      <Segmented label="Resolution" options={RESOLUTIONS} value={form.resolution} onChange={(resolution) => dispatch({ type: 'set', patch: { resolution } })} />
+      <Segmented label="Quality" options={QUALITIES} value={form.quality} onChange={(quality) => dispatch({ type: 'set', patch: { quality } })} />
+      <Segmented label="Aspect ratio" options={ASPECT_RATIOS} value={form.aspectRatio} onChange={(aspectRatio) => dispatch({ type: 'set', patch: { aspectRatio } })} />
+      <SizeField value={form.sizeText} message={view.sizeMessage} nearest={view.nearestSize} onInput={(sizeText) => dispatch({ type: 'set', patch: { sizeText } })} />
+      <p class={view.cost === null ? 'cost error' : 'cost'} aria-live="polite" data-testid="cost">
+        {view.cost !== null ? `Cost: ${view.cost}` : form.prompt.trim() === '' ? 'Write a prompt to see the cost.' : view.refusal}
+      </p>
+      <div class="row">
+        <button type="button" class="primary" disabled={!canGenerate} onClick={generate}>
+          {form.mode === 'edit' ? 'Edit' : 'Generate'}
+        </button>
+        {running && (
+          <button type="button" class="secondary" onClick={() => host.post({ type: 'cancel', payload: {} })}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {running && (
+        <p class="progress" role="status">
+          <span class="spinner" aria-hidden="true" /> {run.state}…
+        </p>
+      )}
+      {notice !== null && <p class="notice" role="alert">{notice}</p>}
+      {result && (
+        <ResultPanel
+          image={result}
+          post={host.post}
+          onEditAgain={(path) => host.post({ type: 'addImages', payload: { uris: [path] } })}
+        />
+      )}
+      <Gallery items={gallery} post={host.post} />
+    </main>
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * The form's state and the reducer that changes it, plus what is derived from it (counter, size
+ * message, cost text). Pure: no DOM, no messages, so the unit tests drive it directly. The cost is
+ * the core's own figure (`prepareRequest` + `formatCost`), the same the host will check again.
+ */
+import {
+  formatCost,
+  formatSize,
+  MAX_PROMPT_CODE_POINTS,
+  nearestValidSize,
+  parseSize,
+  prepareRequest,
+  promptLength,
+  sizeViolations,
+  type AspectRatio,
+  type Mode,
+  type ProviderId,
+  type Quality,
+  type Resolution,
+} from '@gpt-image/core/contract';
+import type { GenerateRequest, ViewImage } from '../protocol';
+
+export interface FormState {
+  readonly provider: ProviderId;
+  readonly mode: Mode;
+  readonly prompt: string;
+  readonly resolution: Resolution;
+  readonly quality: Quality;
+  readonly aspectRatio: AspectRatio;
+  /** The custom size as typed; empty means "use resolution and aspect ratio". */
+  readonly sizeText: string;
+  /** Edit: the first is the image being edited. */
+  readonly images: readonly ViewImage[];
+}
+
+export const INITIAL_FORM: FormState = {
+  provider: 'placeholder',
+  mode: 'generate',
+  prompt: '',
+  resolution: '1K',
+  quality: 'low',
+  aspectRatio: 'auto',
+  sizeText: '',
+  images: [],
+};
+
+export type FormAction =
+  | { readonly type: 'set'; readonly patch: Partial<Pick<FormState, 'provider' | 'mode' | 'prompt' | 'resolution' | 'quality' | 'aspectRatio' | 'sizeText'>> }
+  | { readonly type: 'addImages'; readonly images: readonly ViewImage[] }
+  | { readonly type: 'removeImage'; readonly index: number }
+  | { readonly type: 'moveImage'; readonly index: number; readonly by: -1 | 1 };
+
+/** The form's reducer. */
+export function formReducer(state: FormState, action: FormAction): FormState {
+  switch (action.type) {
+    case 'set':
+      return { ...state, ...action.patch };
+    case 'addImages': {
+      const known = new Set(state.images.map((image) => image.path));
+      const added = action.images.filter((image) => !known.has(image.path));
+      return { ...state, mode: 'edit', images: [...state.images, ...added].slice(0, 16) };
+    }
+    case 'removeImage':
+      return { ...state, images: state.images.filter((_, i) => i !== action.index) };
+    case 'moveImage': {
+      const to = action.index + action.by;
+      const moving = state.images[action.index];
+      const other = state.images[to];
+      if (!moving || !other) return state;
+      const images = [...state.images];
+      images[to] = moving;
+      images[action.index] = other;
+      return { ...state, images };
+    }
+  }
+}
+
+/** What the view shows about the form. */
+export interface FormView {
+  /** "12 / 20,000". */
+  readonly counter: string;
+  readonly promptTooLong: boolean;
+  /** The custom size's problems, as the core words them; null when empty or valid. */
+  readonly sizeMessage: string | null;
+  /** "1008x1008" when the typed size is invalid and a valid one is near. */
+  readonly nearestSize: string | null;
+  /** "free", "10 credits", "$0.053 est.", or null when the request is refused. */
+  readonly cost: string | null;
+  /** Why the request cannot be sent, in the core's words. */
+  readonly refusal: string | null;
+}
+
+const countFormat = new Intl.NumberFormat('en-US');
+
+/** Derives the counter, the size check and the cost from the state. */
+export function viewOf(state: FormState): FormView {
+  const length = promptLength(state.prompt);
+  const size = sizeCheck(state.sizeText);
+  const prepared = prepareRequest(requestOptions(state), state.provider);
+  const refusal = prepared.ok ? null : prepared.issues.map((issue) => `${issue.path ? `${issue.path}: ` : ''}${issue.message}`).join('; ');
+  return {
+    counter: `${countFormat.format(length)} / ${countFormat.format(MAX_PROMPT_CODE_POINTS)}`,
+    promptTooLong: length > MAX_PROMPT_CODE_POINTS,
+    sizeMessage: size.message,
+    nearestSize: size.nearest,
+    cost: prepared.ok ? formatCost(prepared.request.cost) : null,
+    refusal,
+  };
+}
+
+function sizeCheck(text: string): { message: string | null; nearest: string | null } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { message: null, nearest: null };
+  const size = parseSize(trimmed);
+  if (!size) return { message: 'write the size as WIDTHxHEIGHT, e.g. 1536x1024', nearest: null };
+  const violations = sizeViolations(size);
+  if (violations.length === 0) return { message: null, nearest: null };
+  const nearest = formatSize(nearestValidSize(size));
+  return { message: `${violations.map((v) => v.message).join('; ')}; nearest valid size is ${nearest}`, nearest };
+}
+
+/** The options as the contract takes them (reference images by their first bytes, for pricing). */
+function requestOptions(state: FormState): Record<string, unknown> {
+  const size = state.sizeText.trim();
+  return {
+    mode: state.mode,
+    prompt: state.prompt,
+    quality: state.quality,
+    ...(size ? { size } : { resolution: state.resolution, aspectRatio: state.aspectRatio }),
+    ...(state.mode === 'edit' ? { images: state.images.map((image) => ({ bytes: base64Bytes(image.head), name: image.name })) } : {}),
+  };
+}
+
+function base64Bytes(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** The `generate` message for the current state. */
+export function generateRequestOf(state: FormState): GenerateRequest {
+  const size = state.sizeText.trim();
+  return {
+    mode: state.mode,
+    prompt: state.prompt,
+    resolution: state.resolution,
+    quality: state.quality,
+    aspectRatio: state.aspectRatio,
+    ...(size ? { size } : {}),
+    images: state.mode === 'edit' ? state.images.map((image) => image.path) : [],
+  };
+}

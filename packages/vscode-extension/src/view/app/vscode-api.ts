@@ -1,0 +1,33 @@
+/**
+ * The webview's side of the protocol: typed posting to the host, and a listener that checks every
+ * incoming message (unknown names and bad payloads are logged as errors, never acted on).
+ */
+import { hostMessages, parseMessage, type HostMessage, type WebviewMessage } from '../protocol';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** The channel to the host; made once by `main.tsx` (acquireVsCodeApi may be called only once). */
+export interface HostChannel {
+  post(message: WebviewMessage): void;
+  /** Calls `listener` with each valid message; returns the unsubscribe function. */
+  listen(listener: (message: HostMessage) => void): () => void;
+}
+
+export function connectToHost(): HostChannel {
+  const api = acquireVsCodeApi();
+  return {
+    post: (message) => api.postMessage(message),
+    listen(listener) {
+      const onMessage = (event: MessageEvent<unknown>): void => {
+        const parsed = parseMessage(hostMessages, event.data);
+        if (parsed.ok) listener(parsed.message);
+        else console.error(`GPT Image view: refused a message from the host: ${parsed.error}`);
+      };
+      window.addEventListener('message', onMessage);
+      return () => window.removeEventListener('message', onMessage);
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { FormState } from '../../src/view/app/form-state';
+import { formReducer, generateRequestOf, INITIAL_FORM, viewOf } from '../../src/view/app/form-state';
+import type { ViewImage } from '../../src/view/protocol';
+
+const form = (patch: Partial<FormState> = {}): FormState => ({ ...INITIAL_FORM, prompt: 'A lighthouse at dusk', ...patch });
+/** A PNG header (signature + IHDR) of the given size: enough for the core to sniff. */
+function pngHead(width: number, height: number): string {
+  const bytes = new Uint8Array(33);
+  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(16, width);
+  view.setUint32(20, height);
+  bytes.set([8, 6, 0, 0, 0], 24);
+  return Buffer.from(bytes).toString('base64');
+}
+const image = (name: string): ViewImage => ({ path: `/w/${name}`, name, thumbnail: null, head: pngHead(1024, 1024) });
+
+describe('form counter', () => {
+  it('counts code points (an emoji is one) against 20,000', () => {
+    expect(viewOf(form({ prompt: 'Fox 🦊' })).counter).toBe('5 / 20,000');
+  });
+
+  it('turns to an error past the limit, and the cost gives way to the refusal', () => {
+    const view = viewOf(form({ prompt: 'a'.repeat(20_001) }));
+    expect(view.counter).toBe('20,001 / 20,000');
+    expect(view.promptTooLong).toBe(true);
+    expect(view.cost).toBeNull();
+    expect(view.refusal).toMatch(/prompt/);
+  });
+});
+
+describe('custom size', () => {
+  it("shows the core's message and the nearest valid size", () => {
+    const view = viewOf(form({ sizeText: '1000x1000' }));
+    expect(view.sizeMessage).toBe('both sides must be divisible by 16; nearest valid size is 1008x1008');
+    expect(view.nearestSize).toBe('1008x1008');
+    expect(view.cost).toBeNull();
+  });
+
+  it('is quiet when empty or valid, and asks for the form when unreadable', () => {
+    expect(viewOf(form({ sizeText: '' })).sizeMessage).toBeNull();
+    expect(viewOf(form({ sizeText: '1536x1024' })).sizeMessage).toBeNull();
+    expect(viewOf(form({ sizeText: 'big' })).sizeMessage).toMatch(/WIDTHxHEIGHT/);
+  });
+
+  it('overrides resolution and aspect ratio in the request', () => {
+    expect(generateRequestOf(form({ sizeText: ' 1536x1024 ' }))).toMatchObject({ size: '1536x1024' });
+    expect(generateRequestOf(form())).not.toHaveProperty('size');
+  });
+});
+
+describe('cost text per provider', () => {
+  it('is free for the placeholder', () => {
+    expect(viewOf(form({ resolution: '2K', aspectRatio: '16:9' })).cost).toBe('free');
+  });
+
+  it('is in credits for kie', () => {
+    expect(viewOf(form({ provider: 'kie', resolution: '1K', aspectRatio: '1:1' })).cost).toMatch(/^\d+(\.\d)? credits?$/);
+  });
+
+  it('is an estimate in dollars for OpenAI', () => {
+    expect(viewOf(form({ provider: 'openai', resolution: '1K', aspectRatio: '1:1', quality: 'medium' })).cost).toMatch(/^\$\d+\.\d{3} est\.$/);
+  });
+
+  it('refuses an edit without images', () => {
+    const view = viewOf(form({ mode: 'edit' }));
+    expect(view.cost).toBeNull();
+    expect(view.refusal).toMatch(/image/);
+  });
+
+  it('prices an edit with references from their headers', () => {
+    const state = formReducer(form({ provider: 'openai' }), { type: 'addImages', images: [image('a.png'), image('b.png')] });
+    expect(state.mode).toBe('edit');
+    expect(viewOf(state).cost).toMatch(/est\.$/);
+  });
+});
+
+describe('reference images', () => {
+  const two = formReducer(form(), { type: 'addImages', images: [image('a.png'), image('b.png')] });
+
+  it('adds without duplicates, and moves up and down', () => {
+    expect(formReducer(two, { type: 'addImages', images: [image('a.png')] }).images).toHaveLength(2);
+    expect(formReducer(two, { type: 'moveImage', index: 1, by: -1 }).images.map((i) => i.name)).toEqual(['b.png', 'a.png']);
+    expect(formReducer(two, { type: 'moveImage', index: 1, by: 1 })).toBe(two);
+  });
+
+  it('sends the paths in order, only for edits', () => {
+    expect(generateRequestOf(two).images).toEqual(['/w/a.png', '/w/b.png']);
+    expect(generateRequestOf({ ...two, mode: 'generate' }).images).toEqual([]);
+  });
+});
