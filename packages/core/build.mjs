@@ -8,7 +8,7 @@ const external = Object.keys(pkg.dependencies ?? {});
 await rm('dist', { recursive: true, force: true });
 
 const common = { bundle: true, format: 'esm', sourcemap: true, external, logLevel: 'warning', target: 'es2022' };
-await build({ ...common, entryPoints: { index: 'src/index.ts', contract: 'src/contract.ts', 'sizes/index': 'src/sizes/index.ts' }, outdir: 'dist', platform: 'browser' });
+await build({ ...common, entryPoints: { index: 'src/index.ts', contract: 'src/contract.ts', 'sizes/index': 'src/sizes/index.ts', 'options/index': 'src/options/index.ts' }, outdir: 'dist', platform: 'browser' });
 await build({
   ...common,
   entryPoints: { 'node/index': 'src/node/index.ts', 'fake-server/index': 'src/fake-server/index.ts' },

@@ -1,6 +1,9 @@
 // Bundles the extension host code as CommonJS with `vscode` left to the editor, in two files:
 //
-// - dist/extension.js: the extension and @gpt-image/core. Small on purpose (activation parses it).
+// - dist/extension.js: the thin activation layer (registrations only). Small on purpose (activation
+//   parses it).
+// - dist/host.js: the rest of the extension and @gpt-image/core, required on the first command,
+//   view or lens (`import('./modules')` in src/host/host-modules.ts becomes `require('./host.js')`).
 // - dist/openai.js: the `openai` SDK, which the core loads with `import('openai')` on the first
 //   OpenAI request only. CommonJS bundles cannot be code-split, so the import is pointed at this
 //   sibling file (`require('./openai.js')` at run time) and the SDK is bundled there on its own.
@@ -20,6 +23,8 @@ import { build } from 'esbuild';
 
 /** Where the SDK bundle goes, relative to dist/extension.js. */
 const OPENAI_CHUNK = './openai.js';
+/** Where everything but the thin activation layer goes, relative to dist/extension.js. */
+const HOST_CHUNK = './host.js';
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -40,8 +45,21 @@ const extension = await build({
   outfile: 'dist/extension.js',
   sourcemap: true,
   metafile: true,
-  // `import()` of the sibling becomes `require('./openai.js')`: the CommonJS loader every editor's
+  // `import()` of a sibling becomes `require('./host.js')`: the CommonJS loader every editor's
   // extension host supports, resolved next to this file.
+  supported: { 'dynamic-import': false },
+  plugins: [...common.plugins, hostInSiblingFile(), sdkInSiblingFile()],
+});
+
+// Everything activation does not need (src/host/modules.ts and what it loads): its own file, so
+// loading dist/extension.js parses only the thin registration layer. Inside it, each command,
+// the services and the view provider are lazily evaluated modules (`import()` in one bundle).
+const host = await build({
+  ...common,
+  entryPoints: { host: 'src/host/modules.ts' },
+  outdir: 'dist',
+  sourcemap: true,
+  metafile: true,
   supported: { 'dynamic-import': false },
   plugins: [...common.plugins, sdkInSiblingFile()],
 });
@@ -70,8 +88,19 @@ const webview = await build({
 });
 
 if (process.argv.includes('--metafile')) writeFileSync('dist/meta.json', JSON.stringify(extension.metafile));
-for (const [file, output] of Object.entries({ ...extension.metafile.outputs, ...sdk.metafile.outputs, ...webview.metafile.outputs })) {
+for (const [file, output] of Object.entries({ ...extension.metafile.outputs, ...host.metafile.outputs, ...sdk.metafile.outputs, ...webview.metafile.outputs })) {
   if (file.endsWith('.js') || file.endsWith('.css')) console.log(`${file}: ${(output.bytes / 1024).toFixed(1)} KB`);
+}
+
+/** Resolves the thin layer's `import('./modules')` to the sibling dist/host.js, kept external. */
+function hostInSiblingFile() {
+  return {
+    name: 'host-in-sibling-file',
+    /** @param {import('esbuild').PluginBuild} b */
+    setup(b) {
+      b.onResolve({ filter: /^\.\/modules$/ }, (args) => (/host-modules\.ts$/.test(args.importer) ? { path: HOST_CHUNK, external: true } : undefined));
+    },
+  };
 }
 
 /** Resolves `openai` to the sibling bundle, kept external to this one. */

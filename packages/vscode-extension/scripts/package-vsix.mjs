@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { EXT_ROOT } from './lib/code-server.mjs';
 
 /** Files and folders of the package that go into the .vsix (when present). */
-const SHIPPED = ['dist/extension.js', 'dist/openai.js', 'dist/webview.js', 'dist/webview.css', 'README.md', 'LICENSE', 'CHANGELOG.md', 'media', '.vscodeignore'];
+const SHIPPED = ['dist/extension.js', 'dist/host.js', 'dist/openai.js', 'dist/webview.js', 'dist/webview.css', 'README.md', 'LICENSE', 'CHANGELOG.md', 'media', '.vscodeignore'];
 /** Manifest fields the editor and the marketplace do not need (and that vsce would trip over). */
 const DROPPED_FIELDS = ['scripts', 'dependencies', 'devDependencies', 'private'];
 

@@ -29,7 +29,6 @@ import { confirmImageOrder } from './image-order';
 import { altTextFor } from './insert-snippet';
 import { ensureKey } from './key-commands';
 import { besideDestination } from './output-destination';
-import { registerCommand } from './register-command';
 import { runWithProgress } from './run-with-progress';
 import { showSavedNotification } from './saved-notification';
 import type { HostServices } from './services';
@@ -38,13 +37,11 @@ import { trustRefusal } from './trust';
 
 const IMAGE_FILE = /\.(png|jpe?g|webp)$/i;
 
-/** Registers `gptImage.editImages` (Explorer arguments, none, or {@link EditArgs}). */
-export function registerEditCommand(services: HostServices): void {
-  registerCommand(services, 'gptImage.editImages', async (first?: unknown, second?: unknown) => {
-    if (first instanceof vscode.Uri) return editFromExplorer(services, first, second);
-    if (first === undefined) return editFromDialog(services);
-    return edit(services, parseArgs(editArgsSchema, first, 'gptImage.editImages'), false);
-  });
+/** `gptImage.editImages` (Explorer arguments, none, or {@link EditArgs}). */
+export async function editImagesCommand(services: HostServices, first?: unknown, second?: unknown) {
+  if (first instanceof vscode.Uri) return editFromExplorer(services, first, second);
+  if (first === undefined) return editFromDialog(services);
+  return edit(services, parseArgs(editArgsSchema, first, 'gptImage.editImages'), false);
 }
 
 /** The Explorer passes the clicked file and every selected file. */

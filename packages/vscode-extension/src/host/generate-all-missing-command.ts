@@ -17,7 +17,6 @@ import { confirmCost } from './confirm-cost';
 import { ensureKey } from './key-commands';
 import { fileExists } from './missing-image-scan';
 import { exactDestination } from './output-destination';
-import { registerCommand } from './register-command';
 import { messageOf } from './log';
 import { isCancellation, reportError } from './report-error';
 import { shortLabel, withCancellableProgress } from './run-with-progress';
@@ -27,11 +26,9 @@ import type { TaskResult } from './task-runner';
 import { UnsavedImageError } from './unsaved-image-error';
 import { findMissingInWorkspace } from './workspace-scan';
 
-/** Registers `gptImage.generateMissingImages` (argument: {@link MissingImagesArgs}). */
-export function registerGenerateAllMissingCommand(services: HostServices): void {
-  registerCommand(services, 'gptImage.generateMissingImages', (args?: unknown) =>
-    generateAllMissing(services, parseArgs(missingImagesArgsSchema, args, 'gptImage.generateMissingImages')),
-  );
+/** `gptImage.generateMissingImages` (argument: {@link MissingImagesArgs}). */
+export function generateAllMissingCommand(services: HostServices, args?: unknown) {
+  return generateAllMissing(services, parseArgs(missingImagesArgsSchema, args, 'gptImage.generateMissingImages'));
 }
 
 interface JobItem extends vscode.QuickPickItem {

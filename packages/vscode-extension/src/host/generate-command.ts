@@ -13,15 +13,14 @@ import { askPrompt, askQuality, askSize } from './generate-inputs';
 import { altTextFor, insertImageSnippet } from './insert-snippet';
 import { ensureKey } from './key-commands';
 import { destinationFor } from './output-destination';
-import { registerCommand } from './register-command';
 import { runWithProgress } from './run-with-progress';
 import { showSavedNotification } from './saved-notification';
 import type { HostServices } from './services';
 import { readSettings, type Settings } from './settings';
 
-/** Registers `gptImage.generate` (argument: {@link GenerateArgs}). */
-export function registerGenerateCommand(services: HostServices): void {
-  registerCommand(services, 'gptImage.generate', (args?: unknown) => generate(services, parseArgs(generateArgsSchema, args, 'gptImage.generate')));
+/** `gptImage.generate` (argument: {@link GenerateArgs}). */
+export function generateCommand(services: HostServices, args?: unknown): Promise<string | undefined> {
+  return generate(services, parseArgs(generateArgsSchema, args, 'gptImage.generate'));
 }
 
 async function generate(services: HostServices, args: GenerateArgs): Promise<string | undefined> {

@@ -13,17 +13,14 @@ import { confirmCost } from './confirm-cost';
 import { ensureKey } from './key-commands';
 import { missingImagesIn, scannedTextOf } from './missing-image-scan';
 import { exactDestination } from './output-destination';
-import { registerCommand } from './register-command';
 import { runWithProgress } from './run-with-progress';
 import { showSavedNotification } from './saved-notification';
 import type { HostServices } from './services';
 import { readSettings } from './settings';
 
-/** Registers `gptImage.generateMissingImage` (argument: {@link MissingImageArgs}), run by the lens and the quick fix. */
-export function registerGenerateMissingCommand(services: HostServices): void {
-  registerCommand(services, 'gptImage.generateMissingImage', (args?: unknown) =>
-    generateMissing(services, parseArgs(missingImageArgsSchema, args, 'gptImage.generateMissingImage')),
-  );
+/** `gptImage.generateMissingImage` (argument: {@link MissingImageArgs}), run by the lens and the quick fix. */
+export function generateMissingCommand(services: HostServices, args?: unknown) {
+  return generateMissing(services, parseArgs(missingImageArgsSchema, args, 'gptImage.generateMissingImage'));
 }
 
 async function generateMissing(services: HostServices, args: MissingImageArgs): Promise<string | undefined> {

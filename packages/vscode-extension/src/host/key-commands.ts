@@ -8,23 +8,21 @@ import { keyArgsSchema, parseArgs } from './command-args';
 import { KEYED_PROVIDERS, needsKey, type KeyedProvider, type KeyStore } from './key-store';
 import type { Log } from './log';
 
-/** Registers `gptImage.setApiKey` and `gptImage.clearApiKey`. */
-export function registerKeyCommands(context: vscode.ExtensionContext, keys: KeyStore, log: Log): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('gptImage.setApiKey', async (args?: unknown) => {
-      const parsed = parseArgs(keyArgsSchema, args, 'gptImage.setApiKey');
-      return setKey(keys, log, parsed.provider, parsed.key);
-    }),
-    vscode.commands.registerCommand('gptImage.clearApiKey', async (args?: unknown) => {
-      const parsed = parseArgs(keyArgsSchema, args, 'gptImage.clearApiKey');
-      const provider = parsed.provider ?? (await pickProvider('Clear the API key of which provider?'));
-      if (!provider) return false;
-      await keys.clear(provider);
-      log.info(`API key for ${provider} cleared`);
-      if (parsed.provider === undefined) void vscode.window.showInformationMessage(`GPT Image: the ${PROVIDERS[provider].label} key was removed.`);
-      return true;
-    }),
-  );
+/** `gptImage.setApiKey`. */
+export async function setApiKeyCommand(keys: KeyStore, log: Log, args?: unknown): Promise<boolean> {
+  const parsed = parseArgs(keyArgsSchema, args, 'gptImage.setApiKey');
+  return setKey(keys, log, parsed.provider, parsed.key);
+}
+
+/** `gptImage.clearApiKey`. */
+export async function clearApiKeyCommand(keys: KeyStore, log: Log, args?: unknown): Promise<boolean> {
+  const parsed = parseArgs(keyArgsSchema, args, 'gptImage.clearApiKey');
+  const provider = parsed.provider ?? (await pickProvider('Clear the API key of which provider?'));
+  if (!provider) return false;
+  await keys.clear(provider);
+  log.info(`API key for ${provider} cleared`);
+  if (parsed.provider === undefined) void vscode.window.showInformationMessage(`GPT Image: the ${PROVIDERS[provider].label} key was removed.`);
+  return true;
 }
 
 /**

@@ -1,27 +1,12 @@
 /**
  * "Generate from alt text" above every image reference whose file does not exist, and the same
  * as a quick fix on the reference. Both run `gptImage.generateMissingImage`, which generates at
- * exactly the referenced path.
+ * exactly the referenced path. The providers are registered by `missing-image-providers.ts`, which
+ * loads this module on the first request.
  */
 import * as vscode from 'vscode';
 import { fileNameOf, type GeneratableImage, type MissingImage } from '../logic/index';
-import { missingImagesIn, MISSING_IMAGE_LANGUAGES, scannedTextOf } from './missing-image-scan';
-
-/** Registers the CodeLens and CodeAction providers for the scanned languages. */
-export function registerMissingImageProviders(context: vscode.ExtensionContext): void {
-  const selector = MISSING_IMAGE_LANGUAGES.map((language) => ({ language, scheme: 'file' }));
-  const lenses = new MissingImageLenses();
-  // An image appearing or disappearing anywhere changes which references are missing.
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{png,jpg,jpeg,webp,gif,svg,PNG,JPG,JPEG,WEBP}');
-  context.subscriptions.push(
-    lenses,
-    watcher,
-    watcher.onDidCreate(() => lenses.refresh()),
-    watcher.onDidDelete(() => lenses.refresh()),
-    vscode.languages.registerCodeLensProvider(selector, lenses),
-    vscode.languages.registerCodeActionsProvider(selector, new MissingImageActions(), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
-  );
-}
+import { missingImagesIn, scannedTextOf } from './missing-image-scan';
 
 /** The command that generates one missing image, with its argument object. */
 function generateCommand(document: vscode.TextDocument, missing: GeneratableImage, title: string): vscode.Command {
@@ -39,51 +24,38 @@ function sizeText(missing: GeneratableImage): string {
   return `${missing.size.width}x${missing.size.height}${adjusted}`;
 }
 
-class MissingImageLenses implements vscode.CodeLensProvider, vscode.Disposable {
-  readonly #changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.#changed.event;
-
-  refresh(): void {
-    this.#changed.fire();
-  }
-
-  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    const missing = await missingImagesIn(scannedTextOf(document));
-    if (token.isCancellationRequested) return [];
-    return missing.map((item) => {
-      const range = rangeOf(document, item);
-      if (!item.generatable) return new vscode.CodeLens(range, { title: `$(warning) ${fileNameOf(item.targetPath)} is missing: ${item.reason}`, command: '' });
-      const source = item.reference.alt ? 'alt text' : 'file name';
-      return new vscode.CodeLens(range, generateCommand(document, item, `$(sparkle) Generate from ${source} (${sizeText(item)})`));
-    });
-  }
-
-  dispose(): void {
-    this.#changed.dispose();
-  }
+/** The lenses of a document: one per missing image reference. */
+export async function provideMissingImageLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+  const missing = await missingImagesIn(scannedTextOf(document));
+  if (token.isCancellationRequested) return [];
+  return missing.map((item) => {
+    const range = rangeOf(document, item);
+    if (!item.generatable) return new vscode.CodeLens(range, { title: `$(warning) ${fileNameOf(item.targetPath)} is missing: ${item.reason}`, command: '' });
+    const source = item.reference.alt ? 'alt text' : 'file name';
+    return new vscode.CodeLens(range, generateCommand(document, item, `$(sparkle) Generate from ${source} (${sizeText(item)})`));
+  });
 }
 
-class MissingImageActions implements vscode.CodeActionProvider {
-  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, _context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
-    const missing = await missingImagesIn(scannedTextOf(document));
-    if (token.isCancellationRequested) return [];
-    const actions: vscode.CodeAction[] = [];
-    for (const item of missing) {
-      const tag = new vscode.Range(document.positionAt(item.reference.tagRange.start), document.positionAt(item.reference.tagRange.end));
-      if (!tag.intersection(range) && !rangeOf(document, item).intersection(range)) continue;
-      const name = fileNameOf(item.targetPath);
-      const action = new vscode.CodeAction(`Generate ${name} from ${item.reference.alt ? 'alt text' : 'file name'}`, vscode.CodeActionKind.QuickFix);
-      if (item.generatable) {
-        action.title = `${action.title} (${sizeText(item)})`;
-        action.command = generateCommand(document, item, action.title);
-        action.isPreferred = true;
-      } else {
-        action.disabled = { reason: item.reason };
-      }
-      actions.push(action);
+/** The quick fixes for the missing image references in `range`. */
+export async function provideMissingImageActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+  const missing = await missingImagesIn(scannedTextOf(document));
+  if (token.isCancellationRequested) return [];
+  const actions: vscode.CodeAction[] = [];
+  for (const item of missing) {
+    const tag = new vscode.Range(document.positionAt(item.reference.tagRange.start), document.positionAt(item.reference.tagRange.end));
+    if (!tag.intersection(range) && !rangeOf(document, item).intersection(range)) continue;
+    const name = fileNameOf(item.targetPath);
+    const action = new vscode.CodeAction(`Generate ${name} from ${item.reference.alt ? 'alt text' : 'file name'}`, vscode.CodeActionKind.QuickFix);
+    if (item.generatable) {
+      action.title = `${action.title} (${sizeText(item)})`;
+      action.command = generateCommand(document, item, action.title);
+      action.isPreferred = true;
+    } else {
+      action.disabled = { reason: item.reason };
     }
-    return actions;
+    actions.push(action);
   }
+  return actions;
 }
 
 /** The reference's path, where the lens and the quick fix are anchored. */

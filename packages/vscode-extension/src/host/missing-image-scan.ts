@@ -4,12 +4,9 @@
  */
 import * as vscode from 'vscode';
 import { findImageReferences, findMissingImages, REFERENCE_LANGUAGE_IDS, type MissingImage } from '../logic/index';
+import { MISSING_IMAGE_LANGUAGES } from './missing-image-languages';
 
-/**
- * The languages scanned for missing images (SPEC 5 and the issue): a subset of what
- * `src/logic` can read, which also reads plain JS/TS files.
- */
-export const MISSING_IMAGE_LANGUAGES = ['markdown', 'html', 'javascriptreact', 'typescriptreact', 'vue', 'svelte'] as const;
+export { MISSING_IMAGE_LANGUAGES };
 
 /** File extensions of those languages, for scanning files that are not open. */
 export const LANGUAGE_BY_EXTENSION: Readonly<Record<string, (typeof MISSING_IMAGE_LANGUAGES)[number]>> = {

@@ -7,22 +7,19 @@
 import { canResume } from '@gpt-image/core';
 import * as vscode from 'vscode';
 import { messageOf } from './log';
-import { registerCommand } from './register-command';
 import { reportError } from './report-error';
 import { resumeWithProgress } from './run-with-progress';
 import { showSavedNotification } from './saved-notification';
 import type { HostServices } from './services';
 import { readSettings } from './settings';
 
-/** Registers `gptImage.resumeTasks`. */
-export function registerResumeCommand(services: HostServices): void {
-  registerCommand(services, 'gptImage.resumeTasks', async () => {
-    const saved = await resumePendingTasks(services);
-    if (saved.length === 0 && services.store.list().tasks.length === 0) {
-      void vscode.window.showInformationMessage('GPT Image: no pending tasks in this workspace.');
-    }
-    return saved;
-  });
+/** `gptImage.resumeTasks`. */
+export async function resumeTasksCommand(services: HostServices): Promise<string[]> {
+  const saved = await resumePendingTasks(services);
+  if (saved.length === 0 && services.store.list().tasks.length === 0) {
+    void vscode.window.showInformationMessage('GPT Image: no pending tasks in this workspace.');
+  }
+  return saved;
 }
 
 /**

@@ -16,15 +16,14 @@ import { altTextFor } from './insert-snippet';
 import { ensureKey } from './key-commands';
 import { entriesOf, workspaceManifestEntries, type FoundEntry } from './manifest-entries';
 import { besideDestination } from './output-destination';
-import { registerCommand } from './register-command';
 import { runWithProgress, shortLabel } from './run-with-progress';
 import { showSavedNotification } from './saved-notification';
 import type { HostServices } from './services';
 import { readSettings } from './settings';
 
-/** Registers `gptImage.regenerate` (argument: {@link RegenerateArgs}). */
-export function registerRegenerateCommand(services: HostServices): void {
-  registerCommand(services, 'gptImage.regenerate', (args?: unknown) => regenerate(services, parseArgs(regenerateArgsSchema, args, 'gptImage.regenerate')));
+/** `gptImage.regenerate` (argument: {@link RegenerateArgs}). */
+export function regenerateCommand(services: HostServices, args?: unknown) {
+  return regenerate(services, parseArgs(regenerateArgsSchema, args, 'gptImage.regenerate'));
 }
 
 interface EntryItem extends vscode.QuickPickItem {

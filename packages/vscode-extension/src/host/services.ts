@@ -4,7 +4,7 @@
  */
 import type * as vscode from 'vscode';
 import { KeyStore } from './key-store';
-import { createLog, type Log } from './log';
+import type { Log } from './log';
 import { ProviderRuntimes } from './provider-runtimes';
 import { RunningTasks } from './running-tasks';
 import { TaskRunner } from './task-runner';
@@ -24,8 +24,7 @@ export interface HostServices {
 }
 
 /** Creates the services; nothing here touches the network or loads a provider. */
-export function createServices(context: vscode.ExtensionContext): HostServices {
-  const log = createLog(context);
+export function createServices(context: vscode.ExtensionContext, log: Log): HostServices {
   const keys = new KeyStore(context.secrets);
   const store = new TaskStore(context.workspaceState);
   const running = new RunningTasks();

@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import type { RunningTasks } from './running-tasks';
 
-/** Creates the status bar item and the `gptImage.showTasks` command, owned by `context`. */
-export function registerTaskStatus(context: vscode.ExtensionContext, tasks: RunningTasks): void {
+/** Creates the status bar item, owned by `context` (`gptImage.showTasks` is registered at activation). */
+export function createTaskStatus(context: vscode.ExtensionContext, tasks: RunningTasks): void {
   const item = vscode.window.createStatusBarItem('gptImage.tasks', vscode.StatusBarAlignment.Left, 10);
   item.name = 'GPT Image tasks';
   item.command = 'gptImage.showTasks';
@@ -23,7 +23,6 @@ export function registerTaskStatus(context: vscode.ExtensionContext, tasks: Runn
   context.subscriptions.push(
     item,
     tasks.onDidChange(refresh),
-    vscode.commands.registerCommand('gptImage.showTasks', () => showTasks(tasks)),
   );
 }
 
@@ -31,7 +30,8 @@ interface TaskItem extends vscode.QuickPickItem {
   readonly id: string;
 }
 
-async function showTasks(tasks: RunningTasks): Promise<void> {
+/** `gptImage.showTasks`: lists the running tasks; picking one cancels it. */
+export async function showTasks(tasks: RunningTasks): Promise<void> {
   const running = tasks.list();
   if (running.length === 0) {
     void vscode.window.showInformationMessage('GPT Image: no tasks are running.');

@@ -4,6 +4,9 @@
  * `postMessage`. Incoming messages are checked on arrival with {@link parseMessage}: a bad payload or
  * an unknown name is an error the receiver logs, never a silent drop. Model: GitLens
  * `webviews/protocol.ts` (one descriptor per message, a type guard each).
+ *
+ * The webview imports only the types of this module (its bundle carries no zod); it checks what the
+ * host posts with the zod-free `app/host-message-check.ts`, which must cover every host message.
  */
 import { ASPECT_RATIOS, MODES, PROVIDER_IDS, QUALITIES, RESOLUTIONS } from '@gpt-image/core/contract';
 import { z } from 'zod';
@@ -42,6 +45,34 @@ export const generateRequestSchema = z.strictObject({
 });
 export type GenerateRequest = z.infer<typeof generateRequestSchema>;
 
+/**
+ * What the form asks the host to price (debounced): the form's choices, the provider it shows, and
+ * the reference images by their first bytes. `seq` numbers the questions so the webview keeps only
+ * the answer to its latest one.
+ */
+export const priceRequestSchema = z.strictObject({
+  seq: z.number().int().nonnegative(),
+  provider: z.enum(PROVIDER_IDS),
+  mode: z.enum(MODES),
+  prompt: z.string(),
+  resolution: z.enum(RESOLUTIONS),
+  quality: z.enum(QUALITIES),
+  aspectRatio: z.enum(ASPECT_RATIOS),
+  size: z.string().optional(),
+  images: z.array(z.strictObject({ name: z.string(), head: z.string() })).max(16),
+});
+export type PriceRequest = z.infer<typeof priceRequestSchema>;
+
+/** The host's answer to `price`: the core's cost text, or why the request would be refused. */
+export const pricedSchema = z.strictObject({
+  seq: z.number().int().nonnegative(),
+  /** "free", "10 credits", "$0.053 est.", or null when the request is refused. */
+  cost: z.string().nullable(),
+  /** Why the request cannot be sent, in the core's words; null when it can. */
+  refusal: z.string().nullable(),
+});
+export type Priced = z.infer<typeof pricedSchema>;
+
 const pathPayload = z.strictObject({ path: z.string().min(1) });
 const empty = z.strictObject({});
 
@@ -50,6 +81,8 @@ export const webviewMessages = {
   /** The webview's script runs and listens: the host may post from now on. */
   ready: empty,
   generate: generateRequestSchema,
+  /** The form changed: the host answers with `priced`. */
+  price: priceRequestSchema,
   cancel: empty,
   /** "Add images…": the host opens an Open dialog. */
   pickImages: empty,
@@ -80,6 +113,8 @@ export const hostMessages = {
   /** The run ended: a saved image, or none (cancelled or failed; the host reported why). */
   result: z.strictObject({ image: galleryItemSchema.nullable() }),
   gallery: z.strictObject({ items: z.array(galleryItemSchema) }),
+  /** The answer to a `price`. */
+  priced: pricedSchema,
   /** Something the user should read in the view. */
   notice: z.strictObject({ text: z.string() }),
 } as const;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkHostMessage } from '../../src/view/app/host-message-check';
 import { hostMessages, parseMessage, webviewMessages } from '../../src/view/protocol';
 import { viewCsp, viewHtml } from '../../src/view/host/view-html';
 
@@ -37,6 +38,63 @@ describe('view protocol', () => {
     expect(parseMessage(webviewMessages, { type: 'cancel', payload: { now: true } }).ok).toBe(false);
     expect(parseMessage(webviewMessages, 'ready')).toEqual({ ok: false, error: 'not a message: expected { type, payload }' });
     expect(parseMessage(hostMessages, { type: 'provider', payload: { provider: 'midjourney' } }).ok).toBe(false);
+  });
+});
+
+describe('price and priced', () => {
+  const question = { seq: 4, provider: 'kie', mode: 'generate', prompt: 'A fox', resolution: '1K', quality: 'low', aspectRatio: '1:1', images: [] };
+
+  it('accepts a price question and its answer', () => {
+    expect(parseMessage(webviewMessages, { type: 'price', payload: question }).ok).toBe(true);
+    expect(parseMessage(hostMessages, { type: 'priced', payload: { seq: 4, cost: 'free', refusal: null } }).ok).toBe(true);
+  });
+
+  it('refuses a question without a sequence number or with an unknown provider', () => {
+    const { seq: _seq, ...unnumbered } = question;
+    expect(parseMessage(webviewMessages, { type: 'price', payload: unnumbered }).ok).toBe(false);
+    expect(parseMessage(webviewMessages, { type: 'price', payload: { ...question, provider: 'midjourney' } }).ok).toBe(false);
+  });
+});
+
+describe("the webview's zod-free check of host messages", () => {
+  const samples = [
+    { type: 'init', payload: { provider: 'placeholder', defaults: { resolution: '1K', quality: 'low', aspectRatio: 'auto' } } },
+    { type: 'provider', payload: { provider: 'openai' } },
+    { type: 'images', payload: { images: [{ path: '/w/a.png', name: 'a.png', thumbnail: null, head: 'iVBO' }] } },
+    { type: 'progress', payload: { state: 'queued' } },
+    { type: 'result', payload: { image: null } },
+    { type: 'gallery', payload: { items: [{ path: '/w/a.png', name: 'a.png', prompt: 'A fox', size: '1024x1024', createdAt: '2025-01-01T00:00:00Z', thumbnail: null }] } },
+    { type: 'priced', payload: { seq: 2, cost: '$0.053 est.', refusal: null } },
+    { type: 'notice', payload: { text: 'Path copied.' } },
+  ];
+
+  it('covers every host message and agrees with the host table on valid ones', () => {
+    expect(samples.map((sample) => sample.type).sort()).toEqual(Object.keys(hostMessages).sort());
+    for (const sample of samples) {
+      expect(parseMessage(hostMessages, sample).ok).toBe(true);
+      expect(checkHostMessage(sample)).toEqual({ ok: true, message: sample });
+    }
+  });
+
+  it('refuses what the host table refuses, naming the field', () => {
+    const bad = [
+      { type: 'provider', payload: { provider: 'midjourney' } },
+      { type: 'init', payload: { provider: 'kie', defaults: { resolution: '8K', quality: 'low', aspectRatio: 'auto' } } },
+      { type: 'priced', payload: { seq: 1, cost: 5, refusal: null } },
+      { type: 'priced', payload: { seq: -1, cost: null, refusal: null } },
+      { type: 'notice', payload: { text: 'hi', extra: true } },
+      { type: 'gallery', payload: { items: [{ path: '' }] } },
+    ];
+    for (const message of bad) {
+      expect(parseMessage(hostMessages, message).ok).toBe(false);
+      expect(checkHostMessage(message).ok).toBe(false);
+    }
+    expect(checkHostMessage({ type: 'provider', payload: { provider: 'midjourney' } })).toMatchObject({ ok: false, error: expect.stringMatching(/^message "provider": provider:/) });
+  });
+
+  it('refuses unknown names and things that are not messages', () => {
+    expect(checkHostMessage({ type: 'generate', payload: {} })).toEqual({ ok: false, error: 'unknown message "generate"' });
+    expect(checkHostMessage('init')).toEqual({ ok: false, error: 'not a message: expected { type, payload }' });
   });
 });
 

@@ -1,8 +1,8 @@
 /** The GPT Image view: the form, the run's progress and Cancel, the result, the gallery. */
-import { ASPECT_RATIOS, MODES, QUALITIES, RESOLUTIONS } from '@gpt-image/core/contract';
-import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
-import type { GalleryItem, HostMessage } from '../protocol';
-import { formReducer, generateRequestOf, INITIAL_FORM, viewOf } from './form-state';
+import { ASPECT_RATIOS, MODES, QUALITIES, RESOLUTIONS } from '@gpt-image/core/options';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import type { GalleryItem, HostMessage, Priced } from '../protocol';
+import { formReducer, generateRequestOf, INITIAL_FORM, priceRequestOf, viewOf } from './form-state';
 import { Gallery } from './gallery';
 import { PromptField } from './prompt-field';
 import { ReferenceList } from './reference-list';
@@ -13,6 +13,9 @@ import type { HostChannel } from './vscode-api';
 
 type Run = { readonly phase: 'idle' } | { readonly phase: 'running'; readonly state: string };
 
+/** How long the form must stay unchanged before the host is asked for the cost. */
+const PRICE_DEBOUNCE_MS = 100;
+
 export function App({ host }: { readonly host: HostChannel }) {
   const [form, dispatch] = useReducer(formReducer, INITIAL_FORM);
   const [run, setRun] = useState<Run>({ phase: 'idle' });
@@ -20,6 +23,18 @@ export function App({ host }: { readonly host: HostChannel }) {
   const [gallery, setGallery] = useState<readonly GalleryItem[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const view = useMemo(() => viewOf(form), [form]);
+  // The cost is the host's answer to the latest `price` question; older answers are ignored, and
+  // the last answer stays on screen while a newer question is on its way.
+  const [priced, setPriced] = useState<Priced | null>(null);
+  const priceSeq = useRef(0);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      priceSeq.current += 1;
+      host.post({ type: 'price', payload: priceRequestOf(form, priceSeq.current) });
+    }, PRICE_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [host, form]);
 
   useEffect(() => {
     const stop = host.listen((message: HostMessage) => {
@@ -43,6 +58,9 @@ export function App({ host }: { readonly host: HostChannel }) {
         case 'gallery':
           setGallery(message.payload.items);
           break;
+        case 'priced':
+          if (message.payload.seq === priceSeq.current) setPriced(message.payload);
+          break;
         case 'notice':
           setNotice(message.payload.text);
           break;
@@ -53,7 +71,8 @@ export function App({ host }: { readonly host: HostChannel }) {
   }, [host]);
 
   const running = run.phase === 'running';
-  const canGenerate = !running && view.cost !== null;
+  const cost = priced?.cost ?? null;
+  const canGenerate = !running && cost !== null;
   const generate = (): void => {
     if (!canGenerate) return;
     setNotice(null);
@@ -79,8 +98,8 @@ export function App({ host }: { readonly host: HostChannel }) {
       <Segmented label="Quality" options={QUALITIES} value={form.quality} onChange={(quality) => dispatch({ type: 'set', patch: { quality } })} />
       <Segmented label="Aspect ratio" options={ASPECT_RATIOS} value={form.aspectRatio} onChange={(aspectRatio) => dispatch({ type: 'set', patch: { aspectRatio } })} />
       <SizeField value={form.sizeText} message={view.sizeMessage} nearest={view.nearestSize} onInput={(sizeText) => dispatch({ type: 'set', patch: { sizeText } })} />
-      <p class={view.cost === null ? 'cost error' : 'cost'} aria-live="polite" data-testid="cost">
-        {view.cost !== null ? `Cost: ${view.cost}` : form.prompt.trim() === '' ? 'Write a prompt to see the cost.' : view.refusal}
+      <p class={cost === null ? 'cost error' : 'cost'} aria-live="polite" data-testid="cost">
+        {cost !== null ? `Cost: ${cost}` : form.prompt.trim() === '' ? 'Write a prompt to see the cost.' : (priced?.refusal ?? '')}
       </p>
       <div class="row">
         <button type="button" class="primary" disabled={!canGenerate} onClick={generate}>

@@ -1,24 +1,14 @@
 /**
  * The form's state and the reducer that changes it, plus what is derived from it (counter, size
- * message, cost text). Pure: no DOM, no messages, so the unit tests drive it directly. The cost is
- * the core's own figure (`prepareRequest` + `formatCost`), the same the host will check again.
+ * message, and the `price` question). Pure: no DOM, no messages, so the unit tests drive it
+ * directly. Only zod-free core entry points (`/sizes`, `/options`): the cost text and any refusal
+ * are the host's answer (`price` → `priced`, computed with the core's `prepareRequest` +
+ * `formatCost` in ../host/view-price.ts), the same check the command makes again.
  */
-import {
-  formatCost,
-  formatSize,
-  MAX_PROMPT_CODE_POINTS,
-  nearestValidSize,
-  parseSize,
-  prepareRequest,
-  promptLength,
-  sizeViolations,
-  type AspectRatio,
-  type Mode,
-  type ProviderId,
-  type Quality,
-  type Resolution,
-} from '@gpt-image/core/contract';
-import type { GenerateRequest, ViewImage } from '../protocol';
+import { formatSize, nearestValidSize, parseSize, sizeViolations } from '@gpt-image/core/sizes';
+import { MAX_PROMPT_CODE_POINTS, promptLength, type AspectRatio, type Mode, type Quality, type Resolution } from '@gpt-image/core/options';
+import type { ProviderId } from '@gpt-image/core/contract';
+import type { GenerateRequest, PriceRequest, ViewImage } from '../protocol';
 
 export interface FormState {
   readonly provider: ProviderId;
@@ -84,27 +74,19 @@ export interface FormView {
   readonly sizeMessage: string | null;
   /** "1008x1008" when the typed size is invalid and a valid one is near. */
   readonly nearestSize: string | null;
-  /** "free", "10 credits", "$0.053 est.", or null when the request is refused. */
-  readonly cost: string | null;
-  /** Why the request cannot be sent, in the core's words. */
-  readonly refusal: string | null;
 }
 
 const countFormat = new Intl.NumberFormat('en-US');
 
-/** Derives the counter, the size check and the cost from the state. */
+/** Derives the counter and the size check from the state. */
 export function viewOf(state: FormState): FormView {
   const length = promptLength(state.prompt);
   const size = sizeCheck(state.sizeText);
-  const prepared = prepareRequest(requestOptions(state), state.provider);
-  const refusal = prepared.ok ? null : prepared.issues.map((issue) => `${issue.path ? `${issue.path}: ` : ''}${issue.message}`).join('; ');
   return {
     counter: `${countFormat.format(length)} / ${countFormat.format(MAX_PROMPT_CODE_POINTS)}`,
     promptTooLong: length > MAX_PROMPT_CODE_POINTS,
     sizeMessage: size.message,
     nearestSize: size.nearest,
-    cost: prepared.ok ? formatCost(prepared.request.cost) : null,
-    refusal,
   };
 }
 
@@ -119,23 +101,20 @@ function sizeCheck(text: string): { message: string | null; nearest: string | nu
   return { message: `${violations.map((v) => v.message).join('; ')}; nearest valid size is ${nearest}`, nearest };
 }
 
-/** The options as the contract takes them (reference images by their first bytes, for pricing). */
-function requestOptions(state: FormState): Record<string, unknown> {
+/** The `price` question for the current state, numbered `seq` (reference images by their first bytes). */
+export function priceRequestOf(state: FormState, seq: number): PriceRequest {
   const size = state.sizeText.trim();
   return {
+    seq,
+    provider: state.provider,
     mode: state.mode,
     prompt: state.prompt,
+    resolution: state.resolution,
     quality: state.quality,
-    ...(size ? { size } : { resolution: state.resolution, aspectRatio: state.aspectRatio }),
-    ...(state.mode === 'edit' ? { images: state.images.map((image) => ({ bytes: base64Bytes(image.head), name: image.name })) } : {}),
+    aspectRatio: state.aspectRatio,
+    ...(size ? { size } : {}),
+    images: state.mode === 'edit' ? state.images.map((image) => ({ name: image.name, head: image.head })) : [],
   };
-}
-
-function base64Bytes(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 /** The `generate` message for the current state. */

@@ -1,8 +1,10 @@
 /**
  * The webview's side of the protocol: typed posting to the host, and a listener that checks every
- * incoming message (unknown names and bad payloads are logged as errors, never acted on).
+ * incoming message (unknown names and bad payloads are logged as errors, never acted on) with the
+ * zod-free `checkHostMessage`.
  */
-import { hostMessages, parseMessage, type HostMessage, type WebviewMessage } from '../protocol';
+import type { HostMessage, WebviewMessage } from '../protocol';
+import { checkHostMessage } from './host-message-check';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -22,7 +24,7 @@ export function connectToHost(): HostChannel {
     post: (message) => api.postMessage(message),
     listen(listener) {
       const onMessage = (event: MessageEvent<unknown>): void => {
-        const parsed = parseMessage(hostMessages, event.data);
+        const parsed = checkHostMessage(event.data);
         if (parsed.ok) listener(parsed.message);
         else console.error(`GPT Image view: refused a message from the host: ${parsed.error}`);
       };

@@ -11,6 +11,7 @@ import { messageOf } from '../../host/log';
 import type { HostServices } from '../../host/services';
 import type { GenerateRequest, HostMessage, WebviewMessage } from '../protocol';
 import { galleryItems, IMAGE_FILE, manifestEntryOf, resultItemOf, viewImageOf } from './view-images';
+import { pricedAnswer } from './view-price';
 import type { ViewRuns } from './view-runs';
 
 export interface ViewActionDeps {
@@ -27,6 +28,8 @@ export async function handleViewMessage(deps: ViewActionDeps, message: Exclude<W
       return runAndShow(deps, ...commandFor(message.payload));
     case 'regenerate':
       return runAndShow(deps, 'gptImage.regenerate', { manifest: join(dirname(message.payload.path), MANIFEST_FILE_NAME), file: basename(message.payload.path) });
+    case 'price':
+      return post({ type: 'priced', payload: pricedAnswer(message.payload) });
     case 'cancel':
       return runs.cancel();
     case 'pickImages': {
