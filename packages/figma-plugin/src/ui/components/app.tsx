@@ -1,0 +1,203 @@
+import { PROVIDERS, formatCost, needsConfirmation, type ProviderId } from '@gpt-image/core';
+import { useEffect, useState } from 'preact/hooks';
+import type { UiEndpoint } from '../../protocol/ui-endpoint';
+import type { ClientSetup } from '../logic/task-client-for';
+import { errorText, isCancel } from '../logic/error-text';
+import { INITIAL_FORM, type FormState } from '../logic/form-state';
+import { readImageFiles } from '../logic/read-files';
+import { costLine, prepareForFigma } from '../logic/request-input';
+import { resumePending } from '../logic/resume-pending';
+import { PlacingFailedError, runGeneration } from '../logic/run-generation';
+import { sizeChoice } from '../logic/size-choice';
+import { itemName, itemSize, withSelection, type SourceItem } from '../logic/source-item';
+import { TINY_PNG } from '../logic/tiny-png';
+import { PromptField } from './prompt-field';
+import { ProviderField, type KeyState } from './provider-field';
+import { RunStatus, type RunState } from './run-status';
+import { SizeOptions } from './size-options';
+import { SourceList } from './source-list';
+
+/** Props of {@link App}. */
+export interface AppProps {
+  readonly main: UiEndpoint;
+  readonly setup: Omit<ClientSetup, 'keys' | 'saveRecord'>;
+}
+
+const DEFAULT_STORAGE_NOTE = 'Your API key is stored unencrypted on this computer, in Figma’s storage for this plugin.';
+
+/** The plugin window: images, prompt, options, provider, cost, and the run. */
+export function App({ main, setup }: AppProps) {
+  const [items, setItems] = useState<SourceItem[]>([]);
+  const [total, setTotal] = useState(0);
+  const [form, setForm] = useState<FormState>(INITIAL_FORM);
+  const [run, setRun] = useState<RunState>({ kind: 'idle' });
+  const [keyState, setKeyState] = useState<KeyState>({ kind: 'none' });
+  const [storageNote, setStorageNote] = useState(DEFAULT_STORAGE_NOTE);
+  const [notices, setNotices] = useState<string[]>([]);
+  const [costAccepted, setCostAccepted] = useState(false);
+  const notice = (text: string): void => setNotices((list) => [...list, text]);
+
+  // Listen first, then say ready: main sends the selection only after `ready`.
+  useEffect(() => {
+    const stops = [
+      main.on('selection', ({ nodes, total: count }) => {
+        setItems((current) => withSelection(current, nodes));
+        setTotal(count);
+      }),
+      main.on('problem', ({ message }) => notice(message)),
+    ];
+    void (async () => {
+      try {
+        const { pendingTasks, prefill } = await main.request('ready', {});
+        if (prefill) setForm((f) => ({ ...f, prompt: prefill.provenance.prompt }));
+        for (const task of pendingTasks) {
+          notice(`Collecting an earlier result (${task.record.request.provider})…`);
+          const outcome = await resumePending(main, setup, task);
+          notice(outcome.ok ? 'An earlier result was placed on the canvas.' : `An earlier task could not be finished: ${outcome.message}`);
+        }
+      } catch (error) {
+        notice(errorText(error).message);
+      }
+    })();
+    return () => stops.forEach((stop) => stop());
+  }, [main, setup]);
+
+  useEffect(() => {
+    if (form.provider === 'placeholder') return setKeyState({ kind: 'none' });
+    const provider = form.provider;
+    setKeyState({ kind: 'loading' });
+    main.request('read-key', { provider }).then(
+      ({ key, storageNote: note }) => {
+        setStorageNote(note);
+        setKeyState(key ? { kind: 'stored', key } : { kind: 'missing' });
+      },
+      (error: unknown) => {
+        setKeyState({ kind: 'missing' });
+        notice(errorText(error).message);
+      },
+    );
+  }, [main, form.provider]);
+
+  const first = items[0];
+  const choice = sizeChoice(form, first ? itemSize(first) : null);
+  // Checked and priced on every change; thumbnails stand in for the exports until Generate.
+  const preparation = prepareForFigma(form, choice, items.map((item) => ({ bytes: item.kind === 'node' ? (item.node.thumbnail ?? TINY_PNG) : item.bytes, name: itemName(item) })));
+  const running = run.kind === 'running';
+  const needsKey = PROVIDERS[form.provider].needsKey && keyState.kind !== 'stored';
+  const costly = preparation.ok && needsConfirmation(preparation.request.cost);
+  const canRun = !running && preparation.ok && !needsKey && (!costly || costAccepted);
+
+  const update = (patch: Partial<FormState>): void => {
+    setForm((f) => ({ ...f, ...patch }));
+    setCostAccepted(false);
+  };
+
+  const generate = async (): Promise<void> => {
+    if (!canRun) return;
+    const controller = new AbortController();
+    setRun({ kind: 'running', status: 'Starting…', controller });
+    const keys = keyState.kind === 'stored' && form.provider !== 'placeholder' ? { [form.provider]: keyState.key } : {};
+    try {
+      const placed = await runGeneration(main, { ...setup, keys }, {
+        form, choice, items, signal: controller.signal,
+        onStatus: (status) => setRun((r) => (r.kind === 'running' && r.controller === controller ? { ...r, status } : r)),
+      });
+      const charge = placed.image.actualCost ? `; charged ${formatCost(placed.image.actualCost)}` : '';
+      const estimate = preparation.ok ? ` (estimate ${formatCost(preparation.request.cost)}${charge})` : '';
+      setRun({ kind: 'done', text: `Placed a ${placed.image.width} × ${placed.image.height} image on the canvas${estimate}.` });
+    } catch (error) {
+      if (isCancel(error)) return setRun({ kind: 'done', text: 'Cancelled; nothing more will be charged for this request.' });
+      const { message, hint } = errorText(error);
+      setRun({ kind: 'failed', message, hint, image: error instanceof PlacingFailedError ? error.image : null });
+    }
+  };
+
+  const saveKey = (key: string): void => {
+    if (form.provider === 'placeholder') return;
+    const provider: Exclude<ProviderId, 'placeholder'> = form.provider;
+    main.request('store-key', { provider, key }).then(
+      ({ storageNote: note }) => {
+        setStorageNote(note);
+        setKeyState({ kind: 'stored', key });
+      },
+      (error: unknown) => notice(errorText(error).message),
+    );
+  };
+  const removeKey = (): void => {
+    if (form.provider === 'placeholder') return;
+    main.request('delete-key', { provider: form.provider }).then(
+      () => setKeyState({ kind: 'missing' }),
+      (error: unknown) => notice(errorText(error).message),
+    );
+  };
+
+  return (
+    <main>
+      <SourceList
+        items={items}
+        total={total}
+        disabled={running}
+        onChange={setItems}
+        onAddFiles={(files) =>
+          void readImageFiles(files).then(({ items: added, problems }) => {
+            setItems((current) => [...current, ...added]);
+            problems.forEach(notice);
+          })
+        }
+      />
+      {/* Not a <form>: a sandboxed iframe without allow-forms never fires submit. Ctrl/Cmd+Enter runs it. */}
+      <div
+        class="form"
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+          event.preventDefault();
+          void generate();
+        }}
+      >
+        <PromptField value={form.prompt} disabled={running} onChange={(prompt) => update({ prompt })} />
+        <SizeOptions form={form} choice={choice} canMatch={first !== undefined} disabled={running} onChange={update} />
+        <ProviderField
+          provider={form.provider}
+          keyState={keyState}
+          storageNote={storageNote}
+          disabled={running}
+          onProvider={(provider) => update({ provider })}
+          onSaveKey={saveKey}
+          onRemoveKey={removeKey}
+        />
+        <div class="cost" aria-live="polite">
+          {preparation.ok ? (
+            <>
+              <p>
+                Cost: <strong data-testid="cost">{costLine(preparation.request)}</strong>
+              </p>
+              {preparation.request.warnings.map((w) => <p key={w} class="muted small">{w}</p>)}
+              {costly ? (
+                <label class="check">
+                  <input type="checkbox" checked={costAccepted} disabled={running} onChange={(e) => setCostAccepted(e.currentTarget.checked)} />
+                  Spend {formatCost(preparation.request.cost)} on this image
+                </label>
+              ) : null}
+            </>
+          ) : form.prompt.trim() === '' ? (
+            <p class="muted">Write a prompt to see the cost.</p>
+          ) : (
+            preparation.problems.map((p) => <p key={p} class="danger">{p}</p>)
+          )}
+        </div>
+        <div class="actions">
+          {run.kind === 'running' ? (
+            <button type="button" class="button secondary" onClick={() => run.controller.abort()}>Cancel</button>
+          ) : null}
+          <button type="button" class="button primary" disabled={!canRun} onClick={() => void generate()}>{items.length > 0 ? 'Edit' : 'Generate'}</button>
+        </div>
+        <RunStatus run={run} />
+      </div>
+      {notices.length > 0 ? (
+        <ul class="notices" aria-live="polite">
+          {notices.map((text, i) => <li key={i}>{text}</li>)}
+        </ul>
+      ) : null}
+    </main>
+  );
+}

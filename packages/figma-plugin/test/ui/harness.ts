@@ -1,0 +1,149 @@
+// The test harness page: loads the built plugin UI (dist/ui.html) in a sandboxed iframe, whose
+// origin is null as in Figma, and plays Figma's main thread over the real protocol (serveUi):
+// a selection of two frames, PNG exports of two different sizes, and a log of what the UI asked.
+import { serveUi, type RequestHandlers } from '../../src/protocol/main-endpoint';
+import type { PendingTask, SelectedNode } from '../../src/protocol/shapes';
+import type { Transport } from '../../src/protocol/transport';
+
+/** One request the UI made, as the test reads it. */
+export interface LoggedRequest {
+  readonly name: string;
+  readonly detail: Record<string, string | number | boolean | null | readonly string[]>;
+}
+
+/** What the page exposes to the test. */
+export interface HarnessApi {
+  readonly log: LoggedRequest[];
+  /** sha256 of each frame's exported PNG, by node id. */
+  readonly exportHashes: Record<string, string>;
+  setPending(tasks: PendingTask[]): void;
+}
+
+const FRAMES = [
+  { id: '1:1', name: 'Hero (landscape)', width: 800, height: 600, color: '#e4572e' },
+  { id: '1:2', name: 'Card (portrait)', width: 600, height: 900, color: '#17bebb' },
+] as const;
+
+async function png(width: number, height: number, color: string, label: string): Promise<Uint8Array> {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const g = canvas.getContext('2d');
+  if (!g) throw new Error('no 2d context');
+  g.fillStyle = color;
+  g.fillRect(0, 0, width, height);
+  g.fillStyle = '#fff';
+  g.font = `${Math.round(height / 6)}px sans-serif`;
+  g.fillText(label, width / 10, height / 2);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error('canvas.toBlob failed');
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes.slice());
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A PNG's size from its IHDR chunk. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+async function start(): Promise<void> {
+  const iframe = document.createElement('iframe');
+  // Like Figma's plugin iframe: scripts run, the origin is null (every fetch is cross-origin).
+  iframe.setAttribute('sandbox', 'allow-scripts allow-downloads');
+  iframe.src = `/ui.html${location.search}`;
+  iframe.title = 'GPT Image plugin';
+  iframe.style.cssText = 'width:380px;height:900px;border:1px solid #ccc';
+
+  const log: LoggedRequest[] = [];
+  const exportHashes: Record<string, string> = {};
+  let pending: PendingTask[] = [];
+  const keys = new Map<string, string>();
+  const storageNote = 'Your API key is stored unencrypted on this computer, in Figma’s storage for this plugin.';
+  let placeholders = 0;
+
+  const thumbnails = await Promise.all(FRAMES.map((f) => png(96, Math.round((96 * f.height) / f.width), f.color, f.name[0] ?? '')));
+  const exports = await Promise.all(FRAMES.map((f) => png(f.width, f.height, f.color, f.name)));
+  for (const [i, f] of FRAMES.entries()) exportHashes[f.id] = await sha256(exports[i] ?? new Uint8Array());
+  const selection: SelectedNode[] = FRAMES.map((f, i) => ({ id: f.id, name: f.name, type: 'FRAME', width: f.width, height: f.height, thumbnail: thumbnails[i] ?? null }));
+
+  const transport: Transport = {
+    post: (message) => iframe.contentWindow?.postMessage({ pluginMessage: message }, '*'),
+    listen: (listener) => {
+      const handler = (event: MessageEvent<unknown>): void => {
+        const data = event.data;
+        if (event.source === iframe.contentWindow && typeof data === 'object' && data !== null && 'pluginMessage' in data) listener(data.pluginMessage);
+      };
+      window.addEventListener('message', handler);
+      return () => window.removeEventListener('message', handler);
+    },
+  };
+
+  const handlers: RequestHandlers = {
+    ready: async () => {
+      log.push({ name: 'ready', detail: {} });
+      // As main does: the selection follows the answer to `ready`.
+      setTimeout(() => endpoint.notify('selection', { nodes: selection, total: selection.length }), 0);
+      return { command: 'open', pendingTasks: pending, prefill: null };
+    },
+    'export-references': async ({ nodeIds }) => {
+      log.push({ name: 'export-references', detail: { nodeIds: [...nodeIds] } });
+      return {
+        references: nodeIds.map((id) => {
+          const i = FRAMES.findIndex((f) => f.id === id);
+          const frame = FRAMES[i];
+          const bytes = exports[i];
+          if (!frame || !bytes) throw new Error(`no node ${id}`);
+          return { nodeId: id, name: frame.name, bytes, mediaType: 'image/png', width: frame.width, height: frame.height, scale: 1 };
+        }),
+      };
+    },
+    'start-generation': async ({ mode, sourceNodeIds, size, resolution }) => {
+      const placeholderId = `ph:${++placeholders}`;
+      log.push({ name: 'start-generation', detail: { placeholderId, mode, sourceNodeIds: [...sourceNodeIds], size: size ? `${size.width}x${size.height}` : null, resolution } });
+      return { placeholderId };
+    },
+    'task-accepted': async ({ placeholderId, record }) => {
+      log.push({ name: 'task-accepted', detail: { placeholderId, taskId: record.id } });
+      return {};
+    },
+    'place-result': async ({ placeholderId, bytes, provenance }) => {
+      const { width, height } = pngSize(bytes);
+      log.push({ name: 'place-result', detail: { placeholderId, width, height, byteLength: bytes.byteLength, provider: provenance.provider, sourceNodeIds: [...provenance.sourceNodeIds] } });
+      return { nodeId: `result:${placeholderId}`, historyId: null };
+    },
+    'cancel-generation': async ({ placeholderId }) => {
+      log.push({ name: 'cancel-generation', detail: { placeholderId } });
+      return {};
+    },
+    'fail-generation': async ({ placeholderId, message }) => {
+      log.push({ name: 'fail-generation', detail: { placeholderId, message } });
+      return {};
+    },
+    'list-history': async () => ({ entries: [] }),
+    'place-again': async () => {
+      throw new Error('no history here');
+    },
+    'read-key': async ({ provider }) => ({ key: keys.get(provider) ?? null, storageNote }),
+    'store-key': async ({ provider, key }) => {
+      keys.set(provider, key);
+      log.push({ name: 'store-key', detail: { provider } });
+      return { storageNote };
+    },
+    'delete-key': async ({ provider }) => {
+      keys.delete(provider);
+      return {};
+    },
+  };
+  const endpoint = serveUi(transport, handlers, { onProblem: (error) => log.push({ name: 'problem', detail: { message: error.message } }) });
+  // Only now: the UI says `ready` as soon as it loads, and main must be listening by then.
+  document.body.append(iframe);
+  const api: HarnessApi = { log, exportHashes, setPending: (tasks) => (pending = tasks) };
+  Object.assign(window, { harness: api });
+}
+
+void start();
