@@ -33,6 +33,11 @@ const runFields = {
    * shows its own). Without it, costs above `gptImage.confirmCostAbove` ask first.
    */
   confirmed: z.boolean().optional(),
+  /**
+   * Show the "Saved x.png" notification once saved. False when the caller shows the result itself
+   * (the view). @default true
+   */
+  notify: z.boolean().optional(),
 };
 
 /**

@@ -118,10 +118,12 @@ async function edit(services: HostServices, args: EditArgs, interactive: boolean
 
   const destination = besideDestination(editedUri.fsPath, { prompt: request.options.prompt, format: request.options.outputFormat });
   const { saved } = await runWithProgress(services, request, destination, settings);
-  showSavedNotification(
-    { path: saved.path, alt: altTextFor(request.options.prompt), size: { width: saved.entry.width, height: saved.entry.height } },
-    vscode.window.activeTextEditor,
-  );
+  if (args.notify !== false) {
+    showSavedNotification(
+      { path: saved.path, alt: altTextFor(request.options.prompt), size: { width: saved.entry.width, height: saved.entry.height } },
+      vscode.window.activeTextEditor,
+    );
+  }
   return saved.path;
 }
 

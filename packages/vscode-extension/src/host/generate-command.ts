@@ -43,7 +43,7 @@ async function generate(services: HostServices, args: GenerateArgs): Promise<str
   void vscode.commands.executeCommand('setContext', 'gptImage.generatedOnce', true);
   const image = { path: saved.path, alt: altTextFor(request.options.prompt), size: { width: saved.entry.width, height: saved.entry.height } };
   if (args.insert && editor) await insertImageSnippet(editor, image);
-  else showSavedNotification(image, editor);
+  else if (args.notify !== false) showSavedNotification(image, editor);
   return saved.path;
 }
 

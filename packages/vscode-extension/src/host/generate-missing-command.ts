@@ -47,9 +47,11 @@ async function generateMissing(services: HostServices, args: MissingImageArgs): 
   const { saved, renamed } = await runWithProgress(services, job.request, exactDestination(job.targetPath), settings);
   const note = renamed ? `${name} appeared while the image was being made, so it was left alone.` : undefined;
   if (renamed) services.log.warn(`${job.targetPath} appeared meanwhile; saved ${saved.path} instead (nothing overwritten)`);
-  showSavedNotification(
-    { path: saved.path, alt: job.prompt, size: { width: saved.entry.width, height: saved.entry.height }, ...(note ? { note } : {}) },
-    undefined,
-  );
+  if (args.notify !== false) {
+    showSavedNotification(
+      { path: saved.path, alt: job.prompt, size: { width: saved.entry.width, height: saved.entry.height }, ...(note ? { note } : {}) },
+      undefined,
+    );
+  }
   return saved.path;
 }

@@ -31,6 +31,8 @@ export function createRuntime(provider: KeyedProvider, apiKey: string, settings:
       return createOpenAiProvider({
         apiKey,
         timeoutMs,
+        // Streamed partial images: the view shows them while the image is made.
+        previews: settings.openai.previews,
         ...(settings.openai.baseUrl ? { baseUrl: settings.openai.baseUrl } : {}),
       });
     case 'kie':

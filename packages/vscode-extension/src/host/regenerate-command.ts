@@ -52,10 +52,12 @@ async function regenerate(services: HostServices, args: RegenerateArgs): Promise
   if (!(await confirmCost(request.cost, settings, `Making ${entry.file} again`, { confirmed: args.confirmed }))) return undefined;
   const destination = besideDestination(vscode.Uri.joinPath(manifest, '..', entry.file).fsPath, { prompt: request.options.prompt, format: request.options.outputFormat });
   const { saved } = await runWithProgress(services, request, destination, settings);
-  showSavedNotification(
-    { path: saved.path, alt: altTextFor(request.options.prompt), size: { width: saved.entry.width, height: saved.entry.height } },
-    vscode.window.activeTextEditor,
-  );
+  if (args.notify !== false) {
+    showSavedNotification(
+      { path: saved.path, alt: altTextFor(request.options.prompt), size: { width: saved.entry.width, height: saved.entry.height } },
+      vscode.window.activeTextEditor,
+    );
+  }
   return saved.path;
 }
 

@@ -3,7 +3,7 @@
  * AbortController linked to its caller's signal; disposing the registry (window reload, editor
  * shutdown) aborts every task with core's `Interrupted`, which keeps accepted tasks resumable.
  */
-import { Interrupted, type TaskState } from '@gpt-image/core';
+import { Interrupted, type TaskEvent, type TaskState } from '@gpt-image/core';
 import * as vscode from 'vscode';
 
 /** One task in flight. */
@@ -29,6 +29,8 @@ interface Entry extends RunningTask {
 export interface TaskHandle {
   readonly signal: AbortSignal;
   update(state: TaskState, recordId: string): void;
+  /** Passes on one of the task client's events (previews, state details) to `onDidReport`. */
+  report(event: TaskEvent): void;
   finish(): void;
 }
 
@@ -36,10 +38,13 @@ export interface TaskHandle {
 export class RunningTasks implements vscode.Disposable {
   readonly #entries = new Map<string, Entry>();
   readonly #changed = new vscode.EventEmitter<void>();
+  readonly #reported = new vscode.EventEmitter<{ readonly id: string; readonly event: TaskEvent }>();
   #nextId = 1;
 
   /** Fires whenever a task starts, changes state or ends. */
   readonly onDidChange = this.#changed.event;
+  /** The task client's events of each running task, by the task's id here (the view's previews). */
+  readonly onDidReport = this.#reported.event;
 
   /** Registers a task; `parent` aborting (the notification's Cancel) aborts it too. */
   start(label: string, parent?: AbortSignal): TaskHandle {
@@ -58,6 +63,7 @@ export class RunningTasks implements vscode.Disposable {
         entry.recordId = recordId;
         this.#changed.fire();
       },
+      report: (event) => this.#reported.fire({ id, event }),
       finish: () => {
         parent?.removeEventListener('abort', onParentAbort);
         if (this.#entries.delete(id)) this.#changed.fire();
@@ -91,5 +97,6 @@ export class RunningTasks implements vscode.Disposable {
   dispose(): void {
     this.interruptAll();
     this.#changed.dispose();
+    this.#reported.dispose();
   }
 }

@@ -16,11 +16,16 @@ export interface SavedImageInfo {
   readonly note?: string;
 }
 
+/** The paths of the notifications shown in this window, newest last, kept short (a test seam). */
+export const shownSavedNotifications: string[] = [];
+
 /**
  * Shows the notification. `editor` is the one the command started from; Insert goes into the
  * active text editor at the time of the click, else that one.
  */
 export function showSavedNotification(image: SavedImageInfo, editor: vscode.TextEditor | undefined): void {
+  shownSavedNotifications.push(image.path);
+  if (shownSavedNotifications.length > 50) shownSavedNotifications.shift();
   const actions = [...(editor ? ['Insert at cursor'] : []), 'Reveal in Explorer', 'Copy path', 'Open'];
   const message = `${image.note ? `${image.note} ` : ''}Saved ${basename(image.path)}`;
   void vscode.window.showInformationMessage(message, ...actions).then(async (choice) => {

@@ -47,7 +47,7 @@ const settingsSchema = section({
   }),
   timeoutMinutes: z.number().positive().default(10).catch(10),
   batch: section({ concurrency: z.number().int().min(1).max(8).default(2).catch(2) }),
-  openai: section({ baseUrl: optionalUrl }),
+  openai: section({ baseUrl: optionalUrl, previews: z.boolean().default(true).catch(true) }),
   kie: section({
     baseUrl: optionalUrl,
     uploadBaseUrl: optionalUrl,
@@ -71,6 +71,7 @@ const PATHS = [
   'timeoutMinutes',
   'batch.concurrency',
   'openai.baseUrl',
+  'openai.previews',
   'kie.baseUrl',
   'kie.uploadBaseUrl',
   'kie.referenceField',

@@ -88,6 +88,7 @@ export class TaskRunner {
     const onEvent = (event: TaskEvent): void => {
       if (event.type === 'note') log.info(event.message);
       else if (event.type === 'state') log.debug(`task ${event.record.id}: ${event.state}${event.detail ? ` (${event.detail})` : ''}`);
+      handle.report(event);
       const text = describeTaskEvent(event);
       if (text) options.onProgress?.(text);
     };

@@ -110,6 +110,8 @@ export const hostMessages = {
   images: z.strictObject({ images: z.array(viewImageSchema) }),
   /** A run's state: the task's life-cycle state as the runner reports it. */
   progress: z.strictObject({ state: z.string(), detail: z.string().optional() }),
+  /** A streamed preview of the image being made (OpenAI partial images): its 0-based index and a `data:` URL. */
+  preview: z.strictObject({ index: z.number().int().nonnegative(), dataUrl: z.string().startsWith('data:image/') }),
   /** The run ended: a saved image, or none (cancelled or failed; the host reported why). */
   result: z.strictObject({ image: galleryItemSchema.nullable() }),
   gallery: z.strictObject({ items: z.array(galleryItemSchema) }),

@@ -62,6 +62,7 @@ describe("the webview's zod-free check of host messages", () => {
     { type: 'provider', payload: { provider: 'openai' } },
     { type: 'images', payload: { images: [{ path: '/w/a.png', name: 'a.png', thumbnail: null, head: 'iVBO' }] } },
     { type: 'progress', payload: { state: 'queued' } },
+    { type: 'preview', payload: { index: 0, dataUrl: 'data:image/png;base64,iVBO' } },
     { type: 'result', payload: { image: null } },
     { type: 'gallery', payload: { items: [{ path: '/w/a.png', name: 'a.png', prompt: 'A fox', size: '1024x1024', createdAt: '2025-01-01T00:00:00Z', thumbnail: null }] } },
     { type: 'priced', payload: { seq: 2, cost: '$0.053 est.', refusal: null } },
@@ -84,6 +85,8 @@ describe("the webview's zod-free check of host messages", () => {
       { type: 'priced', payload: { seq: -1, cost: null, refusal: null } },
       { type: 'notice', payload: { text: 'hi', extra: true } },
       { type: 'gallery', payload: { items: [{ path: '' }] } },
+      { type: 'preview', payload: { index: 1, dataUrl: 'https://example.com/a.png' } },
+      { type: 'preview', payload: { index: -1, dataUrl: 'data:image/png;base64,iVBO' } },
     ];
     for (const message of bad) {
       expect(parseMessage(hostMessages, message).ok).toBe(false);

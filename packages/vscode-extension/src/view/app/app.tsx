@@ -9,6 +9,7 @@ import { ReferenceList } from './reference-list';
 import { ResultPanel } from './result-panel';
 import { Segmented } from './segmented';
 import { SizeField } from './size-field';
+import { restoreViewState, serialiseViewState } from './view-state';
 import type { HostChannel } from './vscode-api';
 
 type Run = { readonly phase: 'idle' } | { readonly phase: 'running'; readonly state: string };
@@ -17,9 +18,12 @@ type Run = { readonly phase: 'idle' } | { readonly phase: 'running'; readonly st
 const PRICE_DEBOUNCE_MS = 100;
 
 export function App({ host }: { readonly host: HostChannel }) {
-  const [form, dispatch] = useReducer(formReducer, INITIAL_FORM);
+  // What the webview kept while hidden (or before a reload): the form and the last result.
+  const restored = useMemo(() => restoreViewState(host.loadState()), [host]);
+  const [form, dispatch] = useReducer(formReducer, restored?.form ?? INITIAL_FORM);
   const [run, setRun] = useState<Run>({ phase: 'idle' });
-  const [result, setResult] = useState<GalleryItem | null>(null);
+  const [result, setResult] = useState<GalleryItem | null>(restored?.result ?? null);
+  const [preview, setPreview] = useState<{ readonly index: number; readonly dataUrl: string } | null>(null);
   const [gallery, setGallery] = useState<readonly GalleryItem[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const view = useMemo(() => viewOf(form), [form]);
@@ -27,6 +31,10 @@ export function App({ host }: { readonly host: HostChannel }) {
   // the last answer stays on screen while a newer question is on its way.
   const [priced, setPriced] = useState<Priced | null>(null);
   const priceSeq = useRef(0);
+
+  useEffect(() => {
+    host.saveState(serialiseViewState(form, result));
+  }, [host, form, result]);
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -40,7 +48,8 @@ export function App({ host }: { readonly host: HostChannel }) {
     const stop = host.listen((message: HostMessage) => {
       switch (message.type) {
         case 'init':
-          dispatch({ type: 'set', patch: { provider: message.payload.provider, ...message.payload.defaults } });
+          // A restored form keeps its own choices; only the provider is the host's.
+          dispatch({ type: 'set', patch: restored ? { provider: message.payload.provider } : { provider: message.payload.provider, ...message.payload.defaults } });
           break;
         case 'provider':
           dispatch({ type: 'set', patch: { provider: message.payload.provider } });
@@ -51,8 +60,12 @@ export function App({ host }: { readonly host: HostChannel }) {
         case 'progress':
           setRun({ phase: 'running', state: message.payload.detail ?? message.payload.state });
           break;
+        case 'preview':
+          setPreview(message.payload);
+          break;
         case 'result':
           setRun({ phase: 'idle' });
+          setPreview(null);
           if (message.payload.image) setResult(message.payload.image);
           break;
         case 'gallery':
@@ -68,7 +81,7 @@ export function App({ host }: { readonly host: HostChannel }) {
     });
     host.post({ type: 'ready', payload: {} });
     return stop;
-  }, [host]);
+  }, [host, restored]);
 
   const running = run.phase === 'running';
   const cost = priced?.cost ?? null;
@@ -77,6 +90,7 @@ export function App({ host }: { readonly host: HostChannel }) {
     if (!canGenerate) return;
     setNotice(null);
     setRun({ phase: 'running', state: 'starting' });
+    setPreview(null);
     host.post({ type: 'generate', payload: generateRequestOf(form) });
   };
 
@@ -112,9 +126,12 @@ export function App({ host }: { readonly host: HostChannel }) {
         )}
       </div>
       {running && (
-        <p class="progress" role="status">
-          <span class="spinner" aria-hidden="true" /> {run.state}…
-        </p>
+        <div class="progress-area">
+          <p class="progress" role="status">
+            <span class="spinner" aria-hidden="true" /> {run.state}…{preview ? ` · preview ${preview.index + 1}` : ''}
+          </p>
+          {preview && <img class="preview" src={preview.dataUrl} alt={`preview ${preview.index + 1}`} data-testid="preview" />}
+        </div>
       )}
       {notice !== null && <p class="notice" role="alert">{notice}</p>}
       {result && (

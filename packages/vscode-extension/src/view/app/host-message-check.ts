@@ -51,6 +51,8 @@ const object =
 const PROVIDER_SET: Readonly<Record<ProviderId, true>> = { placeholder: true, openai: true, kie: true };
 const provider = oneOf(Object.keys(PROVIDER_SET));
 
+const dataImageUrl: Check = (value, path) => (typeof value === 'string' && value.startsWith('data:image/') ? null : `${path}: expected a data:image/ URL`);
+
 const viewImage = object({ path: string(1), name: string(), thumbnail: nullable(string()), head: string() });
 const galleryItem = object({ path: string(1), name: string(), prompt: string(), size: string(), createdAt: string(), thumbnail: nullable(string()) });
 
@@ -59,6 +61,7 @@ const checks: { readonly [K in HostMessage['type']]: Check } = {
   provider: object({ provider }),
   images: object({ images: array(viewImage) }),
   progress: object({ state: string(), detail: optional(string()) }),
+  preview: object({ index: integer, dataUrl: dataImageUrl }),
   result: object({ image: nullable(galleryItem) }),
   gallery: object({ items: array(galleryItem) }),
   priced: object({ seq: integer, cost: nullable(string()), refusal: nullable(string()) }),

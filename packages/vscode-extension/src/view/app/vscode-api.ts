@@ -8,6 +8,8 @@ import { checkHostMessage } from './host-message-check';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -16,12 +18,17 @@ export interface HostChannel {
   post(message: WebviewMessage): void;
   /** Calls `listener` with each valid message; returns the unsubscribe function. */
   listen(listener: (message: HostMessage) => void): () => void;
+  /** What the webview stored with `saveState`, kept while the view is hidden or reloaded. */
+  loadState(): unknown;
+  saveState(state: unknown): void;
 }
 
 export function connectToHost(): HostChannel {
   const api = acquireVsCodeApi();
   return {
     post: (message) => api.postMessage(message),
+    loadState: () => api.getState(),
+    saveState: (state) => api.setState(state),
     listen(listener) {
       const onMessage = (event: MessageEvent<unknown>): void => {
         const parsed = checkHostMessage(event.data);

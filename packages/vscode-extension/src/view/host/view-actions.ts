@@ -27,7 +27,11 @@ export async function handleViewMessage(deps: ViewActionDeps, message: Exclude<W
     case 'generate':
       return runAndShow(deps, ...commandFor(message.payload));
     case 'regenerate':
-      return runAndShow(deps, 'gptImage.regenerate', { manifest: join(dirname(message.payload.path), MANIFEST_FILE_NAME), file: basename(message.payload.path) });
+      return runAndShow(deps, 'gptImage.regenerate', {
+        manifest: join(dirname(message.payload.path), MANIFEST_FILE_NAME),
+        file: basename(message.payload.path),
+        notify: false,
+      });
     case 'price':
       return post({ type: 'priced', payload: pricedAnswer(message.payload) });
     case 'cancel':
@@ -64,21 +68,42 @@ export async function handleViewMessage(deps: ViewActionDeps, message: Exclude<W
 export function commandFor(request: GenerateRequest): [string, Record<string, unknown>] {
   const sizing = request.size !== undefined ? { size: request.size } : { resolution: request.resolution, aspectRatio: request.aspectRatio };
   if (request.mode === 'edit') {
-    return ['gptImage.editImages', { images: request.images, prompt: request.prompt, quality: request.quality, ...sizing }];
+    return ['gptImage.editImages', { images: request.images, prompt: request.prompt, quality: request.quality, ...sizing, notify: false }];
   }
-  return ['gptImage.generate', { prompt: request.prompt, quality: request.quality, ...sizing, insert: false }];
+  // The view shows the result with its actions: no "Saved" notification besides.
+  return ['gptImage.generate', { prompt: request.prompt, quality: request.quality, ...sizing, insert: false, notify: false }];
 }
 
 async function runAndShow(deps: ViewActionDeps, command: string, args: Record<string, unknown>): Promise<void> {
   const { post, runs, services } = deps;
   let path: string | undefined;
   try {
-    path = await runs.run(command, args, (state) => post({ type: 'progress', payload: { state } }));
+    path = await runs.run(command, args, {
+      onState: (state) => post({ type: 'progress', payload: { state } }),
+      onEvent: (event) => {
+        if (event.type !== 'partial') return;
+        const dataUrl = previewDataUrl(event.bytes, event.format);
+        if (dataUrl) post({ type: 'preview', payload: { index: event.index, dataUrl } });
+        else services.log.debug(`View: preview ${event.index + 1} is too large to show (${event.bytes.byteLength} bytes)`);
+      },
+    });
   } finally {
+    // The view's Cancel ended the run: say so before the (empty) result.
+    if (!path && runs.cancelled) post({ type: 'progress', payload: { state: 'cancelled' } });
     // Undefined: cancelled, or failed and already reported by the command.
     post({ type: 'result', payload: { image: path ? await resultItemOf(path, services.log) : null } });
   }
   if (path) post({ type: 'gallery', payload: { items: await galleryItems(services.log) } });
+}
+
+/** Previews larger than this are not sent to the view (a `data:` URL travels whole over postMessage). */
+export const MAX_PREVIEW_BYTES = 3 * 1024 * 1024;
+
+/** A preview's bytes as a `data:` URL, or undefined when too large to send. */
+export function previewDataUrl(bytes: Uint8Array, format: string): string | undefined {
+  if (bytes.byteLength > MAX_PREVIEW_BYTES) return undefined;
+  const mediaType = format === 'jpeg' || format === 'jpg' ? 'image/jpeg' : format === 'webp' ? 'image/webp' : 'image/png';
+  return `data:${mediaType};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
 }
 
 async function sendImages({ post, services }: ViewActionDeps, uris: readonly vscode.Uri[]): Promise<void> {

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { messageOf } from '../../host/log';
 import type { HostServices } from '../../host/services';
+import { shownSavedNotifications } from '../../host/saved-notification';
 import { readSettings } from '../../host/settings';
 import { parseMessage, webviewMessages, type HostMessage } from '../protocol';
 import { handleViewMessage } from './view-actions';
@@ -62,6 +63,16 @@ export class GptImageViewProvider implements vscode.WebviewViewProvider, vscode.
   /** The current HTML of the view, when it is resolved (test seam). */
   html(): string | undefined {
     return this.#view?.webview.html;
+  }
+
+  /** The paths of the "Saved" notifications shown so far in this window (test seam). */
+  savedNotifications(): readonly string[] {
+    return [...shownSavedNotifications];
+  }
+
+  /** The tasks running in this window (test seam: the view's Cancel must leave none). */
+  runningTaskCount(): number {
+    return this.services.running.list().length;
   }
 
   /** Handles a raw message as if the webview had posted it (also the test seam). */
