@@ -1,7 +1,8 @@
 // Builds the Figma plugin: dist/main.js (the main thread, for Figma's sandbox: no DOM, no Node,
 // ES2017), dist/manifest.json (from src/manifest/plugin-manifest.ts) and dist/ui.html (the UI
 // iframe: Preact + core, with its script and CSS inlined, since Figma loads one HTML file).
-// Prints both sizes; the goals are at most 60 KB and 150 KB, and the tests hold them to that.
+// Prints both sizes against their goals (at most 60 KB and 150 KB). The tests hold main.js to 60 KB;
+// the UI is over its goal today (core brings the openai SDK and zod) and is held to 400 KB until that changes.
 import { build } from 'esbuild';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';

@@ -2,7 +2,7 @@
 // origin is null as in Figma, and plays Figma's main thread over the real protocol (serveUi):
 // a selection of two frames, PNG exports of two different sizes, and a log of what the UI asked.
 import { serveUi, type RequestHandlers } from '../../src/protocol/main-endpoint';
-import type { PendingTask, SelectedNode } from '../../src/protocol/shapes';
+import type { HistoryEntry, PendingTask, SelectedNode } from '../../src/protocol/shapes';
 import type { Transport } from '../../src/protocol/transport';
 
 /** One request the UI made, as the test reads it. */
@@ -17,6 +17,20 @@ export interface HarnessApi {
   /** sha256 of each frame's exported PNG, by node id. */
   readonly exportHashes: Record<string, string>;
   setPending(tasks: PendingTask[]): void;
+  /** Every task record the UI reported as accepted, in order, with its placeholder. */
+  readonly accepted: PendingTask[];
+  /** The history main lists, newest first: one entry per placed result, plus any given at start. */
+  readonly history: HistoryEntry[];
+}
+
+/**
+ * What the test may hand the harness before the page loads (`window.harnessInit`, set by an init
+ * script): tasks `ready` answers as pending, stored keys, and history entries.
+ */
+export interface HarnessInit {
+  readonly pending?: PendingTask[];
+  readonly keys?: Record<string, string>;
+  readonly history?: HistoryEntry[];
 }
 
 const FRAMES = [
@@ -61,8 +75,11 @@ async function start(): Promise<void> {
 
   const log: LoggedRequest[] = [];
   const exportHashes: Record<string, string> = {};
-  let pending: PendingTask[] = [];
-  const keys = new Map<string, string>();
+  const init = (Reflect.get(window, 'harnessInit') ?? {}) as HarnessInit;
+  let pending: PendingTask[] = init.pending ?? [];
+  const accepted: PendingTask[] = [];
+  const history: HistoryEntry[] = [...(init.history ?? [])];
+  const keys = new Map<string, string>(Object.entries(init.keys ?? {}));
   const storageNote = 'Your API key is stored unencrypted on this computer, in Figma’s storage for this plugin.';
   let placeholders = 0;
 
@@ -109,12 +126,17 @@ async function start(): Promise<void> {
     },
     'task-accepted': async ({ placeholderId, record }) => {
       log.push({ name: 'task-accepted', detail: { placeholderId, taskId: record.id } });
+      accepted.push({ placeholderId, record });
       return {};
     },
     'place-result': async ({ placeholderId, bytes, provenance }) => {
       const { width, height } = pngSize(bytes);
       log.push({ name: 'place-result', detail: { placeholderId, width, height, byteLength: bytes.byteLength, provider: provenance.provider, sourceNodeIds: [...provenance.sourceNodeIds] } });
-      return { nodeId: `result:${placeholderId}`, historyId: null };
+      // As main does: the result joins the history, newest first, with a small thumbnail.
+      const historyId = `h:${history.length + 1}`;
+      const thumbnail = await png(48, Math.max(1, Math.round((48 * height) / width)), '#6a4c93', String(history.length + 1));
+      history.unshift({ id: historyId, prompt: provenance.prompt, provider: provenance.provider, model: provenance.model, createdAt: provenance.createdAt, width, height, thumbnail, available: true });
+      return { nodeId: `result:${placeholderId}`, historyId };
     },
     'cancel-generation': async ({ placeholderId }) => {
       log.push({ name: 'cancel-generation', detail: { placeholderId } });
@@ -124,9 +146,15 @@ async function start(): Promise<void> {
       log.push({ name: 'fail-generation', detail: { placeholderId, message } });
       return {};
     },
-    'list-history': async () => ({ entries: [] }),
-    'place-again': async () => {
-      throw new Error('no history here');
+    'list-history': async () => {
+      log.push({ name: 'list-history', detail: {} });
+      return { entries: history };
+    },
+    'place-again': async ({ entryId }) => {
+      log.push({ name: 'place-again', detail: { entryId } });
+      const entry = history.find((e) => e.id === entryId);
+      if (!entry?.available) throw new Error('That image is not in this file any more.');
+      return { nodeId: `again:${entryId}` };
     },
     'read-key': async ({ provider }) => ({ key: keys.get(provider) ?? null, storageNote }),
     'store-key': async ({ provider, key }) => {
@@ -142,7 +170,7 @@ async function start(): Promise<void> {
   const endpoint = serveUi(transport, handlers, { onProblem: (error) => log.push({ name: 'problem', detail: { message: error.message } }) });
   // Only now: the UI says `ready` as soon as it loads, and main must be listening by then.
   document.body.append(iframe);
-  const api: HarnessApi = { log, exportHashes, setPending: (tasks) => (pending = tasks) };
+  const api: HarnessApi = { log, exportHashes, setPending: (tasks) => (pending = tasks), accepted, history };
   Object.assign(window, { harness: api });
 }
 

@@ -11,6 +11,7 @@ import { PlacingFailedError, runGeneration } from '../logic/run-generation';
 import { sizeChoice } from '../logic/size-choice';
 import { itemName, itemSize, withSelection, type SourceItem } from '../logic/source-item';
 import { TINY_PNG } from '../logic/tiny-png';
+import { HistoryList } from './history-list';
 import { PromptField } from './prompt-field';
 import { ProviderField, type KeyState } from './provider-field';
 import { RunStatus, type RunState } from './run-status';
@@ -35,6 +36,9 @@ export function App({ main, setup }: AppProps) {
   const [storageNote, setStorageNote] = useState(DEFAULT_STORAGE_NOTE);
   const [notices, setNotices] = useState<string[]>([]);
   const [costAccepted, setCostAccepted] = useState(false);
+  /** Bumped whenever a result was placed, so the history is read again. */
+  const [historyVersion, setHistoryVersion] = useState(0);
+  const placedOne = (): void => setHistoryVersion((v) => v + 1);
   const notice = (text: string): void => setNotices((list) => [...list, text]);
 
   // Listen first, then say ready: main sends the selection only after `ready`.
@@ -54,6 +58,7 @@ export function App({ main, setup }: AppProps) {
           notice(`Collecting an earlier result (${task.record.request.provider})…`);
           const outcome = await resumePending(main, setup, task);
           notice(outcome.ok ? 'An earlier result was placed on the canvas.' : `An earlier task could not be finished: ${outcome.message}`);
+          if (outcome.ok) placedOne();
         }
       } catch (error) {
         notice(errorText(error).message);
@@ -102,6 +107,7 @@ export function App({ main, setup }: AppProps) {
         form, choice, items, signal: controller.signal,
         onStatus: (status) => setRun((r) => (r.kind === 'running' && r.controller === controller ? { ...r, status } : r)),
       });
+      placedOne();
       const charge = placed.image.actualCost ? `; charged ${formatCost(placed.image.actualCost)}` : '';
       const estimate = preparation.ok ? ` (estimate ${formatCost(preparation.request.cost)}${charge})` : '';
       setRun({ kind: 'done', text: `Placed a ${placed.image.width} × ${placed.image.height} image on the canvas${estimate}.` });
@@ -198,6 +204,7 @@ export function App({ main, setup }: AppProps) {
           {notices.map((text, i) => <li key={i}>{text}</li>)}
         </ul>
       ) : null}
+      <HistoryList main={main} version={historyVersion} />
     </main>
   );
 }
