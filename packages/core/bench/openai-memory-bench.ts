@@ -23,7 +23,6 @@
  *   `Buffer.from(b64, 'base64')`).
  * Goal: the peak above the baseline is under 3× the file size.
  */
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,6 +30,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { startFakeServer } from '../src/fake-server/index';
+import { runChildScript } from './run-child-script';
 
 const MB = 1024 * 1024;
 const GOAL_MULTIPLE = 3;
@@ -162,24 +162,9 @@ console.log(JSON.stringify({
 `;
 
 async function measureInChild(memoryCase: MemoryCase, outPath: string): Promise<MemoryResult> {
-  const packageDir = fileURLToPath(new URL('..', import.meta.url));
   const providerUrl = pathToFileURL(fileURLToPath(new URL('../src/providers/openai/index.ts', import.meta.url))).href;
   const prepareUrl = pathToFileURL(fileURLToPath(new URL('../src/request/prepare-request.ts', import.meta.url))).href;
-  const args = ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', CHILD_SCRIPT, providerUrl, prepareUrl, JSON.stringify(memoryCase), outPath];
-  const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (text: string) => (stdout += text));
-    child.stderr.on('data', (text: string) => (stderr += text));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`memory child exited ${code}: ${stderr}`))));
-  });
-  const parsed: unknown = JSON.parse(output.trim().split('\n').pop() ?? '{}');
-  if (!isMemoryResult(parsed)) throw new Error(`Unexpected memory child output: ${output}`);
-  return parsed;
+  return runChildScript(CHILD_SCRIPT, [providerUrl, prepareUrl, JSON.stringify(memoryCase), outPath], isMemoryResult);
 }
 
 function isMemoryResult(value: unknown): value is MemoryResult {

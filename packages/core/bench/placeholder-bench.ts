@@ -23,9 +23,9 @@
  * of MEMORY_RUNS children, with the range printed, because on a shared machine a single child
  * now and then reports a high-water mark tens of MB above its siblings.
  */
-import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { renderPlaceholder, type PlaceholderSpec } from '../src/placeholder/index';
+import { runChildScript } from './run-child-script';
 
 const RUNS = 15;
 const WARM_UP_RUNS = 3;
@@ -143,23 +143,8 @@ async function measureMemory(spec: PlaceholderSpec): Promise<MemoryResult & { mi
 }
 
 async function measureMemoryInChild(spec: PlaceholderSpec): Promise<MemoryResult> {
-  const packageDir = fileURLToPath(new URL('..', import.meta.url));
   const moduleUrl = pathToFileURL(fileURLToPath(new URL('../src/placeholder/index.ts', import.meta.url))).href;
-  const args = ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', CHILD_SCRIPT, moduleUrl, JSON.stringify(spec)];
-  const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (text: string) => (stdout += text));
-    child.stderr.on('data', (text: string) => (stderr += text));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`memory child exited ${code}: ${stderr}`))));
-  });
-  const parsed: unknown = JSON.parse(output.trim().split('\n').pop() ?? '{}');
-  if (!isMemoryResult(parsed)) throw new Error(`Unexpected memory child output: ${output}`);
-  return parsed;
+  return runChildScript(CHILD_SCRIPT, [moduleUrl, JSON.stringify(spec)], isMemoryResult);
 }
 
 function isMemoryResult(value: unknown): value is MemoryResult {
