@@ -26,11 +26,10 @@ import { editArgsSchema, parseArgs, type EditArgs } from './command-args';
 import { confirmCost } from './confirm-cost';
 import { askPrompt, askQuality, askSize } from './generate-inputs';
 import { confirmImageOrder } from './image-order';
-import { altTextFor } from './insert-snippet';
 import { ensureKey } from './key-commands';
 import { besideDestination } from './output-destination';
 import { runWithProgress } from './run-with-progress';
-import { showSavedNotification } from './saved-notification';
+import { savedImageInfo, showSavedNotification } from './saved-notification';
 import type { HostServices } from './services';
 import { readSettings, type Settings } from './settings';
 import { trustRefusal } from './trust';
@@ -118,12 +117,7 @@ async function edit(services: HostServices, args: EditArgs, interactive: boolean
 
   const destination = besideDestination(editedUri.fsPath, { prompt: request.options.prompt, format: request.options.outputFormat });
   const { saved } = await runWithProgress(services, request, destination, settings);
-  if (args.notify !== false) {
-    showSavedNotification(
-      { path: saved.path, alt: altTextFor(request.options.prompt), size: { width: saved.entry.width, height: saved.entry.height } },
-      vscode.window.activeTextEditor,
-    );
-  }
+  if (args.notify !== false) showSavedNotification(savedImageInfo(saved, request.options.prompt), vscode.window.activeTextEditor);
   return saved.path;
 }
 

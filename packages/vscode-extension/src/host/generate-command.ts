@@ -10,11 +10,11 @@ import * as vscode from 'vscode';
 import { generateArgsSchema, parseArgs, type GenerateArgs } from './command-args';
 import { confirmCost } from './confirm-cost';
 import { askPrompt, askQuality, askSize } from './generate-inputs';
-import { altTextFor, insertImageSnippet } from './insert-snippet';
+import { insertImageSnippet } from './insert-snippet';
 import { ensureKey } from './key-commands';
 import { destinationFor } from './output-destination';
 import { runWithProgress } from './run-with-progress';
-import { showSavedNotification } from './saved-notification';
+import { savedImageInfo, showSavedNotification } from './saved-notification';
 import type { HostServices } from './services';
 import { readSettings, type Settings } from './settings';
 
@@ -41,7 +41,7 @@ async function generate(services: HostServices, args: GenerateArgs): Promise<str
   const destination = destinationFor(document, { prompt: request.options.prompt, format: request.options.outputFormat });
   const { saved } = await runWithProgress(services, request, destination, settings);
   void vscode.commands.executeCommand('setContext', 'gptImage.generatedOnce', true);
-  const image = { path: saved.path, alt: altTextFor(request.options.prompt), size: { width: saved.entry.width, height: saved.entry.height } };
+  const image = savedImageInfo(saved, request.options.prompt);
   if (args.insert && editor) await insertImageSnippet(editor, image);
   else if (args.notify !== false) showSavedNotification(image, editor);
   return saved.path;

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { messageOf } from './log';
 import { reportError } from './report-error';
 import { resumeWithProgress } from './run-with-progress';
-import { showSavedNotification } from './saved-notification';
+import { savedImageInfo, showSavedNotification } from './saved-notification';
 import type { HostServices } from './services';
 import { readSettings } from './settings';
 
@@ -48,7 +48,7 @@ export async function resumePendingTasks(services: HostServices): Promise<string
         const settings = readSettings(vscode.Uri.file(stored.destination.dir));
         const { saved } = await resumeWithProgress(services, stored, settings);
         showSavedNotification(
-          { path: saved.path, alt: stored.record.request.options.prompt, size: { width: saved.entry.width, height: saved.entry.height }, note: 'A task started earlier has finished.' },
+          { ...savedImageInfo(saved, stored.record.request.options.prompt), note: 'A task started earlier has finished.' },
           undefined,
         );
         return saved.path;

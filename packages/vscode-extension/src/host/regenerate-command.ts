@@ -12,12 +12,11 @@ import { formatCost, InvalidInputError, optionsSchema, prepareRequest } from '@g
 import * as vscode from 'vscode';
 import { parseArgs, regenerateArgsSchema, type RegenerateArgs } from './command-args';
 import { confirmCost } from './confirm-cost';
-import { altTextFor } from './insert-snippet';
 import { ensureKey } from './key-commands';
 import { entriesOf, workspaceManifestEntries, type FoundEntry } from './manifest-entries';
 import { besideDestination } from './output-destination';
 import { runWithProgress, shortLabel } from './run-with-progress';
-import { showSavedNotification } from './saved-notification';
+import { savedImageInfo, showSavedNotification } from './saved-notification';
 import type { HostServices } from './services';
 import { readSettings } from './settings';
 
@@ -52,12 +51,7 @@ async function regenerate(services: HostServices, args: RegenerateArgs): Promise
   if (!(await confirmCost(request.cost, settings, `Making ${entry.file} again`, { confirmed: args.confirmed }))) return undefined;
   const destination = besideDestination(vscode.Uri.joinPath(manifest, '..', entry.file).fsPath, { prompt: request.options.prompt, format: request.options.outputFormat });
   const { saved } = await runWithProgress(services, request, destination, settings);
-  if (args.notify !== false) {
-    showSavedNotification(
-      { path: saved.path, alt: altTextFor(request.options.prompt), size: { width: saved.entry.width, height: saved.entry.height } },
-      vscode.window.activeTextEditor,
-    );
-  }
+  if (args.notify !== false) showSavedNotification(savedImageInfo(saved, request.options.prompt), vscode.window.activeTextEditor);
   return saved.path;
 }
 

@@ -5,7 +5,8 @@
 import type { PixelSize } from '@gpt-image/core';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { insertImageSnippet } from './insert-snippet';
+import type { SavedImage } from '@gpt-image/core/node';
+import { altTextFor, insertImageSnippet } from './insert-snippet';
 
 /** What the notification is about. */
 export interface SavedImageInfo {
@@ -14,6 +15,11 @@ export interface SavedImageInfo {
   readonly size: PixelSize;
   /** Said before "Saved …", e.g. that the exact name was taken meanwhile. */
   readonly note?: string;
+}
+
+/** What a saved image is, for the notification and for inserting it: its path, alt text and size. */
+export function savedImageInfo(saved: SavedImage, prompt: string): SavedImageInfo {
+  return { path: saved.path, alt: altTextFor(prompt), size: { width: saved.entry.width, height: saved.entry.height } };
 }
 
 /** The paths of the notifications shown in this window, newest last, kept short (a test seam). */
