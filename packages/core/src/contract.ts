@@ -17,6 +17,7 @@ export { SIZE_RULE, sizeViolations, isValidSize, isExperimentalSize, formatSize 
 export type { PixelSize, SizeViolation } from './sizes/size-rule';
 export { parseSize } from './sizes/parse-size';
 export { nearestValidSize, sizeForShape } from './sizes/nearest-size';
+export { sizeRuleMessages } from './sizes/size-rule-message';
 export { PRESET_SIZES, presetSize, tierPixelBudget, type PresetSize } from './sizes/preset-sizes';
 export { requestedSize, concreteSize } from './sizes/resolve-size';
 

@@ -12,8 +12,8 @@ import {
 import { promptProblem } from './prompt-rule';
 import { referenceImageInputSchema, referenceImageProblem, toReferenceImage } from '../images/reference-image';
 import { parseSize } from '../sizes/parse-size';
-import { sizeViolations, formatSize } from '../sizes/size-rule';
-import { nearestValidSize } from '../sizes/nearest-size';
+import { formatSize } from '../sizes/size-rule';
+import { sizeRuleMessages } from '../sizes/size-rule-message';
 
 /** An enum whose refusal names the field, the allowed values and what was given. */
 function choice<const T extends readonly [string, ...string[]]>(field: string, values: T) {
@@ -44,16 +44,9 @@ const sizeSchema = z
       ctx.issues.push({ code: 'custom', message: `size must look like WIDTHxHEIGHT, e.g. 2304x1536 (got ${show(text)})`, input: text });
       return z.NEVER;
     }
-    const violations = sizeViolations(size);
-    if (violations.length > 0) {
-      const nearest = formatSize(nearestValidSize(size));
-      for (const violation of violations) {
-        ctx.issues.push({
-          code: 'custom',
-          message: `size ${formatSize(size)}: ${violation.message}; nearest valid size is ${nearest}`,
-          input: text,
-        });
-      }
+    const refusal = sizeRuleMessages(size);
+    if (refusal) {
+      for (const message of refusal.messages) ctx.issues.push({ code: 'custom', message: `size ${formatSize(size)}: ${message}`, input: text });
       return z.NEVER;
     }
     return formatSize(size);

@@ -8,3 +8,4 @@ export type { PixelSize, SizeViolation } from './size-rule';
 export { parseSize } from './parse-size';
 export { nearestValidSize, sizeForShape } from './nearest-size';
 export { PRESET_SIZES, presetSize, tierPixelBudget, type PresetSize } from './preset-sizes';
+export { sizeRuleMessages } from './size-rule-message';

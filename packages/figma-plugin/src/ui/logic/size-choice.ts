@@ -1,5 +1,5 @@
 import {
-  formatSize, nearestValidSize, parseSize, sizeForShape, sizeViolations, tierPixelBudget,
+  formatSize, parseSize, sizeForShape, sizeRuleMessages, tierPixelBudget,
   type PixelSize, type Resolution,
 } from '@gpt-image/core';
 import type { FormState } from './form-state';
@@ -35,8 +35,7 @@ function customSize(text: string): SizeChoice {
   if (trimmed === '') return { kind: 'invalid', problems: ['Type a size as WIDTHxHEIGHT, e.g. 1536x1024.'], nearest: null };
   const size = parseSize(trimmed);
   if (!size) return { kind: 'invalid', problems: [`"${trimmed}" is not a size; write it as WIDTHxHEIGHT, e.g. 1536x1024.`], nearest: null };
-  const violations = sizeViolations(size);
-  if (violations.length === 0) return { kind: 'size', size, reason: 'custom' };
-  const nearest = nearestValidSize(size);
-  return { kind: 'invalid', problems: violations.map((v) => v.message), nearest: formatSize(nearest) === formatSize(size) ? null : nearest };
+  const refusal = sizeRuleMessages(size);
+  if (!refusal) return { kind: 'size', size, reason: 'custom' };
+  return { kind: 'invalid', problems: refusal.messages, nearest: formatSize(refusal.nearest) === formatSize(size) ? null : refusal.nearest };
 }

@@ -5,7 +5,7 @@
  * are the host's answer (`price` → `priced`, computed with the core's `prepareRequest` +
  * `formatCost` in ../host/view-price.ts), the same check the command makes again.
  */
-import { formatSize, nearestValidSize, parseSize, sizeViolations } from '@gpt-image/core/sizes';
+import { formatSize, parseSize, sizeRuleMessages } from '@gpt-image/core/sizes';
 import { MAX_PROMPT_CODE_POINTS, promptLength, type AspectRatio, type Mode, type Quality, type Resolution } from '@gpt-image/core/options';
 import type { ProviderId } from '@gpt-image/core/contract';
 import type { GenerateRequest, PriceRequest, ViewImage } from '../protocol';
@@ -95,10 +95,8 @@ function sizeCheck(text: string): { message: string | null; nearest: string | nu
   if (trimmed === '') return { message: null, nearest: null };
   const size = parseSize(trimmed);
   if (!size) return { message: 'write the size as WIDTHxHEIGHT, e.g. 1536x1024', nearest: null };
-  const violations = sizeViolations(size);
-  if (violations.length === 0) return { message: null, nearest: null };
-  const nearest = formatSize(nearestValidSize(size));
-  return { message: `${violations.map((v) => v.message).join('; ')}; nearest valid size is ${nearest}`, nearest };
+  const refusal = sizeRuleMessages(size);
+  return refusal ? { message: refusal.messages.join('; '), nearest: formatSize(refusal.nearest) } : { message: null, nearest: null };
 }
 
 /** The `price` question for the current state, numbered `seq` (reference images by their first bytes). */
