@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MAX_IMAGE_BYTES } from '../options/option-values';
 import { describeImageKind, sniffImage, type ImageInfo } from './sniff-image';
 
@@ -13,10 +13,10 @@ const bytesSchema = z.custom<Uint8Array>(
 
 /** A reference image as a caller gives it: bytes read from somewhere, or a URL a provider can fetch. */
 export const referenceImageInputSchema = z.union([
-  z.strictObject({ bytes: bytesSchema, name: z.string().optional() }),
+  z.strictObject({ bytes: bytesSchema, name: z.optional(z.string()) }),
   z.strictObject({
     url: z.url({ protocol: /^https?$/, error: (issue) => `must be an http or https address (got ${JSON.stringify(issue.input)})` }),
-    name: z.string().optional(),
+    name: z.optional(z.string()),
   }),
 ]);
 export type ReferenceImageInput = z.input<typeof referenceImageInputSchema>;

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { errorCode } from './error-code';
 
 /** Tuning for {@link withFileLock}. */
@@ -25,7 +25,7 @@ const LONGEST_WAIT_MS = 100;
 
 /** What a lock file holds. `token` tells this acquisition apart from any other by the same pid. */
 const lockOwnerSchema = z.object({
-  pid: z.number().int().positive(),
+  pid: z.number().check(z.int(), z.positive()),
   host: z.string(),
   time: z.string(),
   token: z.string(),

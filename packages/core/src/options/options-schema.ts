@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// zod/mini, not classic zod: this schema goes into the Figma UI bundle, which must stay small, and
+// mini's functions tree-shake where classic's methods keep all of zod.
+import * as z from 'zod/mini';
 import {
   ASPECT_RATIOS,
   BACKGROUNDS,
@@ -28,17 +30,19 @@ function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-const promptSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? 'prompt is required' : `prompt must be text (got ${show(issue.input)})`) })
-  .check((ctx) => {
-    const problem = promptProblem(ctx.value);
-    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
-  })
-  .transform((prompt) => prompt.trim());
+const promptSchema = z.pipe(
+  z
+    .string({ error: (issue) => (issue.input === undefined ? 'prompt is required' : `prompt must be text (got ${show(issue.input)})`) })
+    .check((ctx) => {
+      const problem = promptProblem(ctx.value);
+      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+    }),
+  z.transform((prompt: string) => prompt.trim()),
+);
 
-const sizeSchema = z
-  .string({ error: (issue) => `size must be WIDTHxHEIGHT text, e.g. 2304x1536 (got ${show(issue.input)})` })
-  .transform((text, ctx) => {
+const sizeSchema = z.pipe(
+  z.string({ error: (issue) => `size must be WIDTHxHEIGHT text, e.g. 2304x1536 (got ${show(issue.input)})` }),
+  z.transform((text: string, ctx) => {
     const size = parseSize(text);
     if (!size) {
       ctx.issues.push({ code: 'custom', message: `size must look like WIDTHxHEIGHT, e.g. 2304x1536 (got ${show(text)})`, input: text });
@@ -50,22 +54,25 @@ const sizeSchema = z
       return z.NEVER;
     }
     return formatSize(size);
-  });
+  }),
+);
 
-const imagesSchema = z
-  .array(referenceImageInputSchema, { error: (issue) => `images must be a list of images (got ${show(issue.input)})` })
-  .check((ctx) => {
-    if (ctx.value.length > MAX_IMAGES) {
-      ctx.issues.push({ code: 'custom', message: `images: at most ${MAX_IMAGES} images per request (got ${ctx.value.length})`, input: ctx.value.length });
-    }
-    ctx.value.forEach((image, index) => {
-      if (!('bytes' in image)) return;
-      const problem = referenceImageProblem(image.bytes);
-      const label = image.name ? `images[${index}] (${image.name})` : `images[${index}]`;
-      if (problem) ctx.issues.push({ code: 'custom', message: `${label} ${problem}`, path: [index], input: image.name ?? index });
-    });
-  })
-  .transform((images) => images.map(toReferenceImage));
+const imagesSchema = z.pipe(
+  z
+    .array(referenceImageInputSchema, { error: (issue) => `images must be a list of images (got ${show(issue.input)})` })
+    .check((ctx) => {
+      if (ctx.value.length > MAX_IMAGES) {
+        ctx.issues.push({ code: 'custom', message: `images: at most ${MAX_IMAGES} images per request (got ${ctx.value.length})`, input: ctx.value.length });
+      }
+      ctx.value.forEach((image, index) => {
+        if (!('bytes' in image)) return;
+        const problem = referenceImageProblem(image.bytes);
+        const label = image.name ? `images[${index}] (${image.name})` : `images[${index}]`;
+        if (problem) ctx.issues.push({ code: 'custom', message: `${label} ${problem}`, path: [index], input: image.name ?? index });
+      });
+    }),
+  z.transform((images: z.output<typeof referenceImageInputSchema>[]) => images.map(toReferenceImage)),
+);
 
 /**
  * The options of one request: the single source of truth for every entry point (CLI, VS Code,
@@ -76,25 +83,25 @@ const imagesSchema = z
 export const optionsSchema = z
   .strictObject({
     /** @default 'generate' */
-    mode: choice('mode', MODES).default('generate'),
+    mode: z._default(choice('mode', MODES), 'generate'),
     /** 1 to 20,000 code points after trimming. */
     prompt: promptSchema,
     /** Ignored when `size` is given. @default '1K' */
-    resolution: choice('resolution', RESOLUTIONS).default('1K'),
+    resolution: z._default(choice('resolution', RESOLUTIONS), '1K'),
     /** @default 'low' */
-    quality: choice('quality', QUALITIES).default('low'),
+    quality: z._default(choice('quality', QUALITIES), 'low'),
     /** Ignored when `size` is given. @default 'auto' */
-    aspectRatio: choice('aspectRatio', ASPECT_RATIOS).default('auto'),
+    aspectRatio: z._default(choice('aspectRatio', ASPECT_RATIOS), 'auto'),
     /** `WIDTHxHEIGHT` obeying the size rule; overrides resolution and aspect ratio. */
-    size: sizeSchema.optional(),
+    size: z.optional(sizeSchema),
     /** For edit: the image being edited first, then references, 1 to 16 in all. @default [] */
-    images: imagesSchema.default([]),
+    images: z._default(imagesSchema, []),
     /** @default 'png' */
-    outputFormat: choice('outputFormat', OUTPUT_FORMATS).default('png'),
+    outputFormat: z._default(choice('outputFormat', OUTPUT_FORMATS), 'png'),
     /** @default 'auto' */
-    background: choice('background', BACKGROUNDS).default('auto'),
+    background: z._default(choice('background', BACKGROUNDS), 'auto'),
     /** Generate only: the edit endpoint has no such parameter. @default 'auto' */
-    moderation: choice('moderation', MODERATIONS).default('auto'),
+    moderation: z._default(choice('moderation', MODERATIONS), 'auto'),
   }, { error: (issue) => `options must be an object with at least a prompt (got ${show(issue.input)})` })
   .check((ctx) => {
     const o = ctx.value;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { InvalidInputError, type OptionIssue } from '../errors/gpt-image-error';
 import { optionsSchema, type Options } from './options-schema';
 
@@ -20,9 +20,11 @@ export function parseOptions(input: unknown): Options {
 
 /**
  * Turns zod's issues into messages a person can act on. Messages written in the schema already
- * name the field; zod's own ones (wrong type, unknown key) get the field put in front.
+ * name the field; unknown keys and an image of neither shape are worded here; any other message
+ * gets the field put in front. The options schema words every issue it raises itself: zod/mini
+ * loads no locale, so an unworded one would read only "Invalid input".
  */
-export function toOptionIssues(error: z.ZodError): OptionIssue[] {
+export function toOptionIssues(error: z.core.$ZodError): OptionIssue[] {
   return error.issues.map((issue) => {
     const path = formatPath(issue.path);
     if (issue.code === 'unrecognized_keys') {

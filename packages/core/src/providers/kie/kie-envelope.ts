@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The shapes kie answers in, checked at the edge. Every answer of the task API is an envelope
@@ -7,8 +7,8 @@ import { z } from 'zod';
  */
 const envelopeSchema = z.object({
   code: z.number(),
-  msg: z.string().nullish(),
-  data: z.unknown().optional(),
+  msg: z.nullish(z.string()),
+  data: z.optional(z.unknown()),
 });
 export type KieEnvelope = z.infer<typeof envelopeSchema>;
 
@@ -18,7 +18,7 @@ export function parseEnvelope(json: unknown): KieEnvelope | null {
   return parsed.success ? parsed.data : null;
 }
 
-const createdSchema = z.object({ taskId: z.string().min(1) });
+const createdSchema = z.object({ taskId: z.string().check(z.minLength(1)) });
 
 /** The task id of a createTask answer's `data`, or null when there is none. */
 export function parseCreated(data: unknown): string | null {
@@ -31,14 +31,16 @@ export const KIE_STATES = ['waiting', 'queuing', 'generating', 'success', 'fail'
 export type KieState = (typeof KIE_STATES)[number];
 
 /** A number, also when sent as text (kie's numeric fields are not always typed the same). */
-const looseNumber = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/).transform(Number)]).nullish();
+const looseNumber = z.nullish(
+  z.union([z.number(), z.pipe(z.string().check(z.regex(/^\d+(\.\d+)?$/)), z.transform((text: string) => Number(text)))]),
+);
 
 const recordSchema = z.object({
-  taskId: z.string().nullish(),
+  taskId: z.nullish(z.string()),
   state: z.enum(KIE_STATES),
-  resultJson: z.unknown().optional(),
-  failCode: z.union([z.string(), z.number()]).nullish(),
-  failMsg: z.string().nullish(),
+  resultJson: z.optional(z.unknown()),
+  failCode: z.nullish(z.union([z.string(), z.number()])),
+  failMsg: z.nullish(z.string()),
   costTime: looseNumber,
   creditsConsumed: looseNumber,
 });
@@ -90,10 +92,10 @@ export function parseResultUrls(resultJson: unknown): readonly string[] {
 }
 
 const uploadReplySchema = z.object({
-  success: z.boolean().nullish(),
-  code: z.number().nullish(),
-  msg: z.string().nullish(),
-  data: z.object({ downloadUrl: z.string().min(1) }).passthrough().nullish(),
+  success: z.nullish(z.boolean()),
+  code: z.nullish(z.number()),
+  msg: z.nullish(z.string()),
+  data: z.nullish(z.looseObject({ downloadUrl: z.string().check(z.minLength(1)) })),
 });
 
 /** What the upload service said: the download URL, or its code and message. */

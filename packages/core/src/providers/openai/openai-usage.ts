@@ -1,14 +1,14 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Cost } from '../../pricing/cost';
 import { OPENAI_PRICES } from '../../pricing/price-tables';
 
 /** The `usage` object of an images response or a `*.completed` event. */
 export const openAiUsageSchema = z.object({
-  input_tokens: z.number().nonnegative(),
-  output_tokens: z.number().nonnegative(),
-  input_tokens_details: z
-    .object({ image_tokens: z.number().nonnegative().optional(), text_tokens: z.number().nonnegative().optional() })
-    .optional(),
+  input_tokens: z.number().check(z.nonnegative()),
+  output_tokens: z.number().check(z.nonnegative()),
+  input_tokens_details: z.optional(
+    z.object({ image_tokens: z.optional(z.number().check(z.nonnegative())), text_tokens: z.optional(z.number().check(z.nonnegative())) }),
+  ),
 });
 export type OpenAiUsage = z.infer<typeof openAiUsageSchema>;
 
