@@ -4,9 +4,10 @@
 //   parses it).
 // - dist/host.js: the rest of the extension and @gpt-image/core, required on the first command,
 //   view or lens (`import('./modules')` in src/host/host-modules.ts becomes `require('./host.js')`).
-// - dist/openai.js: the `openai` SDK, which the core loads with `import('openai')` on the first
-//   OpenAI request only. CommonJS bundles cannot be code-split, so the import is pointed at this
-//   sibling file (`require('./openai.js')` at run time) and the SDK is bundled there on its own.
+// - dist/openai.js: the parts of the `openai` SDK the core uses, which it loads with
+//   `import('./openai-sdk-parts')` on the first OpenAI request only. CommonJS bundles cannot be
+//   code-split, so the import is pointed at this sibling file (`require('./openai.js')` at run
+//   time) and the SDK is bundled there on its own.
 //
 // zod: `import { z } from 'zod'` keeps the whole `z` namespace, and with it `z.locales` — every
 // translation of zod's messages (about 260 KB minified). Nothing here uses them (the contract
@@ -23,6 +24,8 @@ import { build } from 'esbuild';
 
 /** Where the SDK bundle goes, relative to dist/extension.js. */
 const OPENAI_CHUNK = './openai.js';
+/** Core's list of what it uses from the SDK: the module that file is built from. */
+const SDK_PARTS = './src/providers/openai/openai-sdk-parts.ts';
 /** Where everything but the thin activation layer goes, relative to dist/extension.js. */
 const HOST_CHUNK = './host.js';
 
@@ -66,7 +69,7 @@ const host = await build({
 
 const sdk = await build({
   ...common,
-  stdin: { contents: "export * from 'openai';", resolveDir: '../core', loader: 'js' },
+  stdin: { contents: `export * from '${SDK_PARTS}';`, resolveDir: '../core', loader: 'js' },
   outfile: 'dist/openai.js',
   metafile: true,
 });
@@ -103,13 +106,13 @@ function hostInSiblingFile() {
   };
 }
 
-/** Resolves `openai` to the sibling bundle, kept external to this one. */
+/** Resolves core's lazy `import('./openai-sdk-parts')` to the sibling bundle, kept external to this one. */
 function sdkInSiblingFile() {
   return {
     name: 'openai-in-sibling-file',
     /** @param {import('esbuild').PluginBuild} b */
     setup(b) {
-      b.onResolve({ filter: /^openai$/ }, () => ({ path: OPENAI_CHUNK, external: true }));
+      b.onResolve({ filter: /^\.\/openai-sdk-parts$/ }, () => ({ path: OPENAI_CHUNK, external: true }));
     },
   };
 }

@@ -3,7 +3,7 @@
 // cannot tell about real Figma). Usage: `pnpm --filter @gpt-image/figma-plugin bench`.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,6 +21,8 @@ for (const [file, goal] of Object.entries(GOALS)) {
   const verdict = size <= goal ? 'within the goal' : `OVER the goal by ${((size - goal) / KB).toFixed(1)} KB`;
   console.log(`bundle ${file}: ${(size / KB).toFixed(1)} KB (goal ≤ ${goal / KB} KB: ${verdict})`);
 }
+const parts = JSON.parse(await readFile(here('../dist/ui-parts.json'), 'utf8'));
+console.log(`  ui.html script by part: ${Object.entries(parts).map(([part, bytes]) => `${part} ${(bytes / KB).toFixed(1)} KB`).join(', ')}`);
 
 // The placement bench is TypeScript over the test fakes: bundled for Node into a temporary file
 // (the fakes' dependencies are CommonJS that `require` Node's modules, hence the banner).

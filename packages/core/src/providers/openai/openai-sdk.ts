@@ -2,8 +2,8 @@ import type { OpenAI } from 'openai';
 import type { FetchLike } from '../../tasks/provider-runtime';
 import type { ResolvedOpenAiConfig } from './openai-config';
 
-/** The `openai` package, loaded on first use. */
-export type OpenAiSdk = typeof import('openai');
+/** The parts of the `openai` package this provider uses, loaded on first use. */
+export type OpenAiSdk = typeof import('./openai-sdk-parts');
 
 /**
  * Loads the SDK the first time it is asked for and remembers it, per provider: hosts that never
@@ -13,7 +13,7 @@ export function lazySdk(): () => Promise<OpenAiSdk> {
   let loading: Promise<OpenAiSdk> | null = null;
   return () => {
     // A failed load (offline bundle chunk) is not remembered, so the next run tries again.
-    loading ??= import('openai').catch((error: unknown) => {
+    loading ??= import('./openai-sdk-parts').catch((error: unknown) => {
       loading = null;
       throw error;
     });
