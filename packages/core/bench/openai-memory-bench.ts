@@ -11,7 +11,13 @@
  * `process.memoryUsage()` every millisecond; it also reads the kernel's RSS high-water mark
  * (`resourceUsage().maxRSS`), which catches peaks between samples, and reports the larger of the
  * two — the high-water mark only when the measured run raised it, else the line says
- * "[sampled only]". Each case runs REPEATS times and the median run is shown.
+ * "[sampled only]". Each case runs REPEATS times and the median run is shown, then every run's
+ * multiple (RSS moves by a few MB run to run: the garbage `fetch` leaves per network chunk, about
+ * twice the body in all, is freed whenever V8 next collects).
+ *
+ * "typed arrays" is Node's `arrayBuffers` figure, which leaves out resizable `ArrayBuffer`s: a
+ * streamed image decoded into the growable buffer of `ByteSink` is in the RSS figure but not in
+ * that one until its final copy.
  *
  * Cases:
  * - the fake server's 4K placeholder, as JSON and as a stream with two partial images. It
@@ -54,7 +60,7 @@ interface MemoryResult {
 
 /**
  * Runs every case and returns one printable line each, e.g.
- * `openai memory 4K JSON (fake server): peak RSS +1.2 MB = 2.10× the 0.6 MB file (goal < 3×); …`.
+ * `openai memory 4K JSON (fake server): peak RSS +1.2 MB = 2.10× the 0.6 MB file (goal < 3×); …; runs 2.08× 2.10× 2.31×`.
  */
 export async function benchOpenAiMemory(): Promise<string[]> {
   const fake = await startFakeServer({ apiKeys: [API_KEY] });
@@ -78,7 +84,7 @@ export async function benchOpenAiMemory(): Promise<string[]> {
       lines.push(
         `openai memory ${memoryCase.label}: peak RSS +${mb(result.peakRssBytes)} MB = ${multiple.toFixed(2)}× the ${mb(result.fileBytes)} MB file` +
           `${memoryCase.via === 'sdk' ? '' : ` (goal < ${GOAL_MULTIPLE}×)`}${mark}${result.highWaterUsed ? '' : ' [sampled only]'}; ` +
-          `typed arrays peak +${mb(result.peakArrayBufferBytes)} MB`,
+          `typed arrays peak +${mb(result.peakArrayBufferBytes)} MB; runs ${runs.map((r) => `${(r.peakRssBytes / r.fileBytes).toFixed(2)}×`).join(' ')}`,
       );
     }
     return lines;

@@ -47,6 +47,28 @@ describe('Base64Decoder in JSON', () => {
     expect(new TextDecoder().decode(decoder.finish())).toBe('ABCDEFGHIJKLMNOP');
   });
 
+  it('finds the closing quote and decodes exactly across a long piece, wherever the quote falls', () => {
+    // A piece is decoded in slices of 64 Ki characters; put the quote on, just before and just
+    // after those edges, and the text's end anywhere within a group of four.
+    const texts = [49_149, 49_150, 49_151, 49_152, 49_153, 98_304, 150_001].flatMap((count) => {
+      const bytes = new Uint8Array(count).map((_, i) => (i * 89) & 0xff);
+      const padded = Buffer.from(bytes).toString('base64');
+      return [{ bytes, text: padded }, { bytes, text: padded.replace(/=+$/, '') }];
+    });
+    // The quote lands at 65 532 … 65 540 (the first slice ends at 65 536), 131 072 and 200 004.
+    expect(new Set(texts.map((t) => t.text.length))).toEqual(new Set([65_532, 65_534, 65_535, 65_536, 65_538, 65_540, 131_072, 200_002, 200_004]));
+    for (const { bytes, text } of texts) {
+      const body = ascii(`${text}","usage":{}}`);
+      for (const hint of [0, bytes.length]) {
+        const decoder = new Base64Decoder(hint);
+        expect(decoder.write(body, 0, body.length)).toBe(text.length);
+        const out = decoder.finish();
+        expect(out.length).toBe(bytes.length);
+        expect(Buffer.compare(out, bytes)).toBe(0);
+      }
+    }
+  });
+
   it('refuses base64 that goes on after its padding', () => {
     expect(() => decodeBase64('QUJD====QUJDREVGR0hJ')).toThrow(SyntaxError);
   });

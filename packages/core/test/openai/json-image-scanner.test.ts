@@ -74,6 +74,91 @@ describe('SseImageEvents', () => {
     );
   });
 
+  /** Feeds `bytes` cut at `points` (ascending, inside the text) and finishes. */
+  function readInPieces(bytes: Uint8Array, points: readonly number[]): ImageStreamEvent[] {
+    const events: ImageStreamEvent[] = [];
+    const reader = new SseImageEvents((event) => events.push(event));
+    let from = 0;
+    for (const to of [...points, bytes.length]) {
+      // A copy, as the network hands over fresh chunks: nothing may keep a view of an old one.
+      reader.write(bytes.slice(from, to));
+      from = to;
+    }
+    reader.finish();
+    return events;
+  }
+
+  const sameBytes = (a: Uint8Array | null, b: Uint8Array) => a !== null && a.length === b.length && Buffer.compare(a, b) === 0;
+
+  it('decodes the result exactly wherever the stream is cut in two, and in single bytes', () => {
+    const bytes = utf8(stream);
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      const events = readInPieces(bytes, [cut]);
+      expect(events.map((e) => e.name)).toEqual(['image_generation.partial_image', 'image_generation.completed']);
+      expect(sameBytes(events[0]!.image, partial), `cut at ${cut}`).toBe(true);
+      expect(sameBytes(events[1]!.image, final), `cut at ${cut}`).toBe(true);
+    }
+    const single = readInPieces(bytes, Array.from({ length: bytes.length - 1 }, (_, i) => i + 1));
+    expect(sameBytes(single[1]!.image, final)).toBe(true);
+    expect(single[1]?.json).toMatchObject({ type: 'image_generation.completed', b64_json: '', usage: { input_tokens: 1, output_tokens: 2 } });
+  });
+
+  it('decodes a large result cut inside base64 groups, inside the key and inside the blank line', () => {
+    const big = new Uint8Array(400_001).map((_, i) => (i * 2654435761) >>> 24);
+    const text = `event: image_generation.completed\r\ndata: {"type":"image_generation.completed","b64_json":"${b64(big)}","usage":{"output_tokens":9}}\r\n\r\n`;
+    const bytes = utf8(text);
+    const key = text.indexOf('b64_json');
+    const value = text.indexOf('"', key + 10) + 1;
+    const blank = text.lastIndexOf('\r\n\r\n');
+    const awkward = [
+      // Inside the key, then one, two and three characters into base64 groups all the way through.
+      [key + 1, key + 5, value + 1, value + 6, value + 11, value + 100_003, value + 300_002, blank + 1, blank + 2, blank + 3],
+      // Pieces of every size modulo four, and a cut between `\r` and `\n` at the end of each line.
+      Array.from({ length: Math.floor(bytes.length / 4093) }, (_, i) => (i + 1) * 4093).concat([text.indexOf('\n'), blank + 1, blank + 3]).sort((a, b) => a - b),
+      Array.from({ length: Math.floor(bytes.length / 65_537) }, (_, i) => (i + 1) * 65_537),
+    ];
+    for (const points of awkward) {
+      const events = readInPieces(bytes, points);
+      expect(events).toHaveLength(1);
+      expect(events[0]?.name).toBe('image_generation.completed');
+      expect(sameBytes(events[0]!.image, big)).toBe(true);
+      expect(events[0]?.json).toEqual({ type: 'image_generation.completed', b64_json: '', usage: { output_tokens: 9 } });
+    }
+  });
+
+  it('never turns a stream cut mid-event into a shorter image: it is an error', () => {
+    const bytes = utf8(stream);
+    const finalStart = stream.indexOf('event: image_generation.completed');
+    // Everything before the final event's last `}` leaves it incomplete.
+    const finalEnd = stream.lastIndexOf('}') + 1;
+    // From the moment its `data` field has begun.
+    const dataStart = stream.indexOf('data', finalStart) + 'data'.length;
+    for (let length = finalStart; length < bytes.length; length++) {
+      const events: ImageStreamEvent[] = [];
+      const reader = new SseImageEvents((event) => events.push(event));
+      reader.write(bytes.slice(0, length));
+      if (length >= dataStart && length < finalEnd) {
+        expect(() => reader.finish(), `cut at ${length}`).toThrow(SyntaxError);
+      } else {
+        reader.finish();
+      }
+      // A completed event is either missing, or whole.
+      const completed = events.filter((e) => e.name === 'image_generation.completed');
+      for (const event of completed) expect(sameBytes(event.image, final), `cut at ${length}`).toBe(true);
+      expect(completed.length).toBe(length >= finalEnd ? 1 : 0);
+    }
+  });
+
+  it('keeps no more than a short event name, however long the line', () => {
+    const events: ImageStreamEvent[] = [];
+    const reader = new SseImageEvents((event) => events.push(event));
+    const long = 'x'.repeat(100_000);
+    reader.write(utf8(`event: ${long.slice(0, 30_000)}`));
+    reader.write(utf8(`${long.slice(30_000)}\ndata: {}\n\n`));
+    reader.finish();
+    expect(events).toEqual([{ name: 'x'.repeat(256), json: {}, image: null }]);
+  });
+
   it('joins several data lines of one event with newlines', () => {
     const events: ImageStreamEvent[] = [];
     const reader = new SseImageEvents((event) => events.push(event));

@@ -23,6 +23,18 @@ export class Base64Decoder {
    * @returns the index of that quote, or `end` when the range held only base64.
    */
   write(bytes: Uint8Array, start: number, end: number): number {
+    // In slices, so the sink is never asked for much room at once (its staging array stays small
+    // however large a piece arrives).
+    for (let from = start; from < end; ) {
+      const to = Math.min(end, from + SLICE);
+      const stop = this.writeSlice(bytes, from, to);
+      if (stop < to) return stop;
+      from = to;
+    }
+    return end;
+  }
+
+  private writeSlice(bytes: Uint8Array, start: number, end: number): number {
     // At most three bytes per four characters, plus the group left over from the last piece.
     const { block, at } = this.sink.reserve(Math.ceil(((end - start) * 3) / 4) + 3);
     let out = at;
@@ -108,6 +120,8 @@ export function decodeBase64(text: string): Uint8Array {
   return decoder.finish();
 }
 
+/** Characters decoded per call to the sink. */
+const SLICE = 64 * 1024;
 const EQUALS = 0x3d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;

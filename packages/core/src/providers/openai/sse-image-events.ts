@@ -11,7 +11,11 @@ export interface ImageStreamEvent extends ScannedJson {
  * event, `\r\n`, `\r` or `\n` end a line, lines starting with `:` are comments) that feeds each
  * event's `data` lines straight into a {@link JsonImageScanner}. The SDK's own stream reader
  * collects a line as text and parses it, which for a 4K final image means megabytes of strings;
- * this one keeps only the decoded bytes.
+ * this one keeps only the decoded bytes: the image's base64 is decoded as each piece arrives, and
+ * nothing of the stream's text is kept beyond an event's JSON outside its image (and at most 256
+ * characters of its name). An image counts only once its closing quote has arrived, and an event
+ * still open when the stream ends is delivered only if its JSON is whole, so a stream cut
+ * mid-event never yields a shorter image: `finish` throws a `SyntaxError` instead.
  */
 export class SseImageEvents {
   private phase: 'field' | 'space' | 'value' = 'field';
@@ -60,7 +64,7 @@ export class SseImageEvents {
         case 'value': {
           const end = lineEnd(bytes, i);
           if (this.field === 'data') this.scanner?.write(bytes, i, end);
-          else if (this.field === 'event') this.eventName += new TextDecoder().decode(bytes.subarray(i, end));
+          else if (this.field === 'event' && this.eventName.length < MAX_EVENT_NAME) this.eventName += new TextDecoder().decode(bytes.subarray(i, Math.min(end, i + MAX_EVENT_NAME - this.eventName.length)));
           i = end;
           break;
         }
@@ -103,6 +107,8 @@ const CR = 0x0d;
 const COLON = 0x3a;
 const SPACE = 0x20;
 const NEWLINE = new Uint8Array([LF]);
+/** Event names are short words (`image_generation.completed`); anything past this is dropped. */
+const MAX_EVENT_NAME = 256;
 
 function lineEnd(bytes: Uint8Array, start: number): number {
   // Native searches: a data line can be megabytes of base64.
