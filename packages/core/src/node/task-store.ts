@@ -53,13 +53,31 @@ export class TaskStore {
     return tasks.filter((t): t is StoredTask => t !== null).sort((a, b) => a.task.createdAt.localeCompare(b.task.createdAt));
   }
 
-  /** Forgets a task. */
+  /**
+   * Forgets a task, with any temporary copy of its file that a process killed mid-save left
+   * behind (`.<id>.json.<pid>-<random>.tmp`); a live process's copy is left to it.
+   */
   async remove(id: string): Promise<void> {
     await rm(this.pathOf(id), { force: true });
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    const prefix = `.${id}.json.`;
+    const orphans = names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp') && !isRunning(Number.parseInt(name.slice(prefix.length), 10)));
+    await Promise.all(orphans.map((name) => rm(join(this.dir, name), { force: true })));
   }
 
   private pathOf(id: string): string {
     return join(this.dir, `${id}.json`);
+  }
+}
+
+/** Whether a process with this id is running (signal 0 only checks; EPERM means it runs as someone else). */
+function isRunning(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
