@@ -2,6 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { KIE_API } from '@gpt-image/core';
+import { ALLOWED_DOMAINS, isAllowedUrl } from '../src/manifest/allowed-domains';
 
 const dist = (file: string): string => fileURLToPath(new URL(`../dist/${file}`, import.meta.url));
 
@@ -64,14 +66,31 @@ describe('the build', () => {
       editorType: ['figma'],
       documentAccess: 'dynamic-page',
       networkAccess: {
-        allowedDomains: ['https://api.openai.com', 'https://api.kie.ai', 'https://kieai.redpandaai.co'],
-        reasoning: expect.stringMatching(/image provider you choose/),
+        allowedDomains: ['https://api.openai.com', 'https://api.kie.ai', 'https://kieai.redpandaai.co', 'https://tempfile.aiquickdraw.com', 'https://file.aiquickdraw.com', 'https://static.aiquickdraw.com'],
+        reasoning: expect.stringMatching(/image provider you choose[\s\S]*kie's file storage \(tempfile\.aiquickdraw\.com, file\.aiquickdraw\.com, static\.aiquickdraw\.com\)/),
       },
       relaunchButtons: [
         { command: 'regenerate', name: 'Regenerate' },
         { command: 'edit', name: 'Edit again' },
       ],
     });
+  });
+
+  it('lets the UI download kie results from every storage host core knows, and from no other host', async () => {
+    const manifest = JSON.parse(await readFile(dist('manifest.json'), 'utf8')) as { networkAccess: { allowedDomains: string[] } };
+    const allowed = manifest.networkAccess.allowedDomains;
+    expect(allowed).toEqual([...ALLOWED_DOMAINS]);
+    expect(KIE_API.resultHosts.length).toBeGreaterThan(0);
+    for (const host of KIE_API.resultHosts.map((url) => new URL(url).host)) {
+      expect(isAllowedUrl(`https://${host}/workers/abc/result.png?sig=1`, allowed), host).toBe(true);
+      expect(isAllowedUrl(`http://${host}/result.png`, allowed), `${host} over http`).toBe(false);
+    }
+    expect(isAllowedUrl('https://api.kie.ai/api/v1/jobs/createTask', allowed)).toBe(true);
+    expect(isAllowedUrl('https://kieai.redpandaai.co/api/file-stream-upload', allowed)).toBe(true);
+    // Exact hosts only, on the default port: no other subdomain, nothing that merely ends alike.
+    for (const url of ['https://aiquickdraw.com/x.png', 'https://other.aiquickdraw.com/x.png', 'https://evil-aiquickdraw.com/x.png', 'https://tempfile.aiquickdraw.com.evil.io/x.png', 'https://tempfile.aiquickdraw.com:8443/x.png', 'https://example.com/', 'not a url']) {
+      expect(isAllowedUrl(url, allowed), url).toBe(false);
+    }
   });
 
   it('writes the real ui.html (test/ui/ui-build.test.ts checks it)', async () => {

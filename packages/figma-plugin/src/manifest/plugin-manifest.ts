@@ -1,21 +1,14 @@
-import { DEFAULT_OPENAI_BASE_URL, KIE_API } from '@gpt-image/core';
+import { KIE_API } from '@gpt-image/core';
+import { ALLOWED_DOMAINS } from './allowed-domains';
 import { RELAUNCH_BUTTONS } from '../main/relaunch-buttons';
 
 /**
  * The plugin's `manifest.json` (https://developers.figma.com/docs/plugins/manifest), built by
  * `build.mjs`. Runs at build time only (Node), so it may read core's provider defaults: the
- * allowed hosts are derived from them, not typed twice.
+ * allowed hosts are derived from them, not typed twice (src/manifest/allowed-domains.ts).
  */
 
-/** `scheme://host` of a URL, which is what `allowedDomains` lists. */
-function originOf(url: string): string {
-  const match = /^https?:\/\/[^/?#]+/.exec(url);
-  if (!match) throw new Error(`not an http(s) URL: ${url}`);
-  return match[0];
-}
-
-/** The hosts the UI iframe talks to: the providers' APIs and kie's upload service. */
-export const ALLOWED_DOMAINS: readonly string[] = [originOf(DEFAULT_OPENAI_BASE_URL), originOf(KIE_API.baseUrl), originOf(KIE_API.uploadBaseUrl)];
+export { ALLOWED_DOMAINS };
 
 /** The manifest, as written to `dist/manifest.json`. */
 export const PLUGIN_MANIFEST = {
@@ -31,7 +24,9 @@ export const PLUGIN_MANIFEST = {
     allowedDomains: ALLOWED_DOMAINS,
     reasoning:
       'The plugin window sends your prompt and the images you select to the image provider you choose, with your own API key: ' +
-      'OpenAI (api.openai.com) or kie (api.kie.ai, and kieai.redpandaai.co for uploading reference images). Nothing is sent anywhere else.',
+      'OpenAI (api.openai.com) or kie (api.kie.ai, and kieai.redpandaai.co for uploading reference images). ' +
+      `kie's finished images are downloaded from kie's file storage (${KIE_API.resultHosts.map((url) => new URL(url).host).join(', ')}), without your key. ` +
+      'Nothing is sent anywhere else.',
   },
   relaunchButtons: RELAUNCH_BUTTONS.map(({ command, name }) => ({ command, name })),
 } as const;

@@ -10,6 +10,13 @@ export const KIE_API = {
   baseUrl: 'https://api.kie.ai',
   /** The file upload service's host, as commonly documented; uploads expire within about a day. */
   uploadBaseUrl: 'https://kieai.redpandaai.co',
+  /**
+   * Where finished images are stored: the hosts of `resultJson.resultUrls`, which a host that
+   * allow-lists downloads (Figma's manifest) must list. The public docs' examples use
+   * `tempfile.aiquickdraw.com`; `file.` and `static.aiquickdraw.com` have been seen too. Not a
+   * documented contract: a result elsewhere is refused by name (see the Figma UI's fetch guard).
+   */
+  resultHosts: ['https://tempfile.aiquickdraw.com', 'https://file.aiquickdraw.com', 'https://static.aiquickdraw.com'],
   paths: {
     createTask: '/api/v1/jobs/createTask',
     recordInfo: '/api/v1/jobs/recordInfo',

@@ -1,3 +1,4 @@
+import { GptImageError } from '../../errors/gpt-image-error';
 import { cancelledError } from '../../internal/clock';
 import type { AttemptFailure } from '../../policies/retry-policy';
 import type { TaskContext } from '../../tasks/provider-runtime';
@@ -77,6 +78,9 @@ export async function exchange(context: TaskContext, url: string, init: RequestI
   }, timeoutMs);
   const fail = (stage: 'connect' | 'body', error: unknown): Error => {
     if (signal.aborted) return cancelledError(signal);
+    // The host's own fetch refused the request with a typed reason (the Figma plugin refuses hosts
+    // its manifest does not allow): a decision, not a network failure, so it is final as it is.
+    if (error instanceof GptImageError) return error;
     if (timedOut) return new KieTransportError('timeout', false, `no complete answer within ${Math.round(timeoutMs / 1000)} s`, { cause: error });
     const nothingSent = stage === 'connect' && provesNothingSent(error);
     return new KieTransportError(stage, nothingSent, describeCause(error), { cause: error });

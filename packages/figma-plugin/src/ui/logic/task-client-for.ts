@@ -2,6 +2,7 @@ import {
   TaskClient, createKieProvider, createOpenAiProvider, createPlaceholderProvider,
   type FetchLike, type ProviderId, type ProviderRuntime, type TaskRecord,
 } from '@gpt-image/core';
+import { allowedDomainsFor, allowedHostsFetch } from './allowed-fetch';
 import type { Endpoints } from './endpoints';
 
 /** What a task client is made from: the iframe's fetch, the hosts, and the keys at hand. */
@@ -14,7 +15,7 @@ export interface ClientSetup {
   readonly saveRecord?: (record: TaskRecord) => Promise<void>;
 }
 
-/** A task client for the UI: network through the iframe's own `fetch`, keys never in errors. */
+/** A task client for the UI: network through the iframe's own `fetch` (manifest hosts only), keys never in errors. */
 export function taskClientFor(setup: ClientSetup): TaskClient {
   const providers: Partial<Record<ProviderId, ProviderRuntime>> = { placeholder: createPlaceholderProvider() };
   const { openai, kie } = setup.keys;
@@ -22,8 +23,9 @@ export function taskClientFor(setup: ClientSetup): TaskClient {
   if (kie) providers.kie = createKieProvider({ apiKey: kie, baseUrl: setup.endpoints.kieBaseUrl, uploadBaseUrl: setup.endpoints.uploadBaseUrl });
   return new TaskClient({
     providers,
-    // Called through a wrapper: a detached `fetch` throws "Illegal invocation" in browsers.
-    fetch: (input, init) => setup.fetch(input, init),
+    // Called through a wrapper: a detached `fetch` throws "Illegal invocation" in browsers. Hosts
+    // the manifest does not list are refused here, by name, rather than by Figma's bare CSP error.
+    fetch: allowedHostsFetch((input, init) => setup.fetch(input, init), allowedDomainsFor(setup.endpoints)),
     secrets: [openai, kie].filter((key): key is string => Boolean(key)),
     ...(setup.saveRecord ? { saveRecord: setup.saveRecord } : {}),
   });
