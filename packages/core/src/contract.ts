@@ -20,6 +20,7 @@ export { nearestValidSize, sizeForShape } from './sizes/nearest-size';
 export { sizeRuleMessages } from './sizes/size-rule-message';
 export { PRESET_SIZES, presetSize, tierPixelBudget, type PresetSize } from './sizes/preset-sizes';
 export { requestedSize, concreteSize } from './sizes/resolve-size';
+export { requestForShape, type ShapeRequest } from './sizes/size-for-provider';
 
 export { sniffImage, describeImageKind, ACCEPTED_MEDIA_TYPES, type ImageInfo } from './images/sniff-image';
 export { referenceImageProblem, type ReferenceImage, type ReferenceImageInput } from './images/reference-image';

@@ -14,17 +14,17 @@ import {
   InvalidInputError,
   prepareRequest,
   PROVIDERS,
-  sizeForShape,
+  requestForShape,
   sniffImage,
-  tierPixelBudget,
   type OptionsInput,
   type ReferenceImageInput,
+  type ShapeRequest,
 } from '@gpt-image/core';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { editArgsSchema, parseArgs, type EditArgs } from './command-args';
 import { confirmCost } from './confirm-cost';
-import { askPrompt, askQuality, askSize } from './generate-inputs';
+import { askPrompt, askQuality, askSize, type SizeChoice } from './generate-inputs';
 import { confirmImageOrder } from './image-order';
 import { ensureKey } from './key-commands';
 import { besideDestination } from './output-destination';
@@ -81,8 +81,9 @@ async function edit(services: HostServices, args: EditArgs, interactive: boolean
   const editedUri = images[0];
   if (!edited || !editedUri) return undefined;
   const shape = sniffImage(edited.bytes);
-  // The host knows better than `auto` here: the result takes the edited image's shape at the tier's size.
-  const matching = shape && PROVIDERS[provider].capabilities.customSize ? formatSize(sizeForShape(shape, tierPixelBudget(settings.defaults.resolution))) : undefined;
+  // The host knows better than `auto` here: the result takes the edited image's shape at the
+  // tier's size, or the nearest ratio a preset-only provider (kie) offers.
+  const matching = shape ? shapeChoice(requestForShape(PROVIDERS[provider].capabilities, shape, settings.defaults.resolution)) : undefined;
 
   // Programmatic values are passed to the core unchecked: it checks them, naming field and value.
   let options: OptionsInput | Record<string, unknown>;
@@ -90,7 +91,7 @@ async function edit(services: HostServices, args: EditArgs, interactive: boolean
     const prompt = await askPrompt('GPT Image: edit — describe the change', 'Make it night, with the street lamps on');
     if (prompt === undefined) return undefined;
     const extra: Partial<OptionsInput> = { mode: 'edit', images: inputs };
-    const suggestion = matching ? { label: `Match ${basename(editedUri.path)}`, size: matching } : undefined;
+    const suggestion = matching ? { label: `Match ${basename(editedUri.path)}`, choice: matching } : undefined;
     const size = await askSize(prompt, provider, settings, extra, suggestion);
     if (!size) return undefined;
     const base: OptionsInput = { ...extra, prompt, ...size, outputFormat: settings.defaults.outputFormat };
@@ -126,13 +127,20 @@ async function readImage(uri: vscode.Uri): Promise<ReferenceImageInput & { bytes
   return { bytes: await vscode.workspace.fs.readFile(uri), name: basename(uri.path) };
 }
 
+/** The size options that match a shape, or undefined when the provider has nothing near it. */
+function shapeChoice(request: ShapeRequest): SizeChoice | undefined {
+  if (request.kind === 'size') return { size: formatSize(request.size) };
+  if (request.kind === 'preset') return { resolution: request.resolution, aspectRatio: request.aspectRatio };
+  return undefined;
+}
+
 /**
  * The size options of a programmatic edit: a given size, else a given tier/ratio, else the edited
- * image's shape where the provider takes any size, else the default preset.
+ * image's shape (or the nearest preset ratio), else the default preset.
  */
-function sizeFromArgs(args: EditArgs, matching: string | undefined, settings: Settings): Record<string, string> {
+function sizeFromArgs(args: EditArgs, matching: SizeChoice | undefined, settings: Settings): Record<string, string> {
   if (args.size !== undefined) return { size: args.size };
-  if (args.resolution === undefined && args.aspectRatio === undefined && matching) return { size: matching };
+  if (args.resolution === undefined && args.aspectRatio === undefined && matching) return matching;
   return { resolution: args.resolution ?? settings.defaults.resolution, aspectRatio: args.aspectRatio ?? settings.defaults.aspectRatio };
 }
 

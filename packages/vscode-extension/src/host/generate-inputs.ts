@@ -37,10 +37,10 @@ interface SizeItem extends vscode.QuickPickItem {
   readonly choice?: SizeChoice | 'custom';
 }
 
-/** A size offered first, e.g. the shape of the image being edited. */
+/** A size offered first, e.g. the shape of the image being edited (a size, or the nearest preset). */
 export interface SizeSuggestion {
   readonly label: string;
-  readonly size: string;
+  readonly choice: SizeChoice;
 }
 
 /**
@@ -59,9 +59,12 @@ export async function askSize(
   const items: SizeItem[] = [];
   let active: SizeItem | undefined;
   if (suggestion) {
-    const prepared = prepareRequest({ ...base, size: suggestion.size }, provider);
+    const prepared = prepareRequest({ ...base, ...suggestion.choice }, provider);
     if (prepared.ok) {
-      active = { label: suggestion.label, description: `${suggestion.size} · ${formatCost(prepared.request.cost)}`, choice: { size: suggestion.size } };
+      const { size } = prepared.request;
+      const pixels = size ? `${size.width}x${size.height}` : 'the provider picks the shape';
+      const ratio = 'aspectRatio' in suggestion.choice ? `${suggestion.choice.aspectRatio} · ` : '';
+      active = { label: suggestion.label, description: `${ratio}${pixels} · ${formatCost(prepared.request.cost)}`, choice: suggestion.choice };
       items.push(active);
     }
   }

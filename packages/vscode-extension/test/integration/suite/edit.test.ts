@@ -65,4 +65,29 @@ suite('Edit images', () => {
     // The key went only in the Authorization header, and the server saw it masked.
     assert.ok(!JSON.stringify(server.requests).includes(FAKE_KEY));
   });
+
+  test('on kie, which takes preset ratios only, asks for the ratio nearest the edited image', async () => {
+    const [a] = images;
+    assert.ok(a);
+    await settings.set({ 'gptImage.provider': 'kie', 'gptImage.kie.baseUrl': server.kieBaseUrl, 'gptImage.kie.uploadBaseUrl': server.uploadBaseUrl, 'gptImage.kie.pollIntervalMs': 50 });
+    await vscode.commands.executeCommand('gptImage.setApiKey', { provider: 'kie', key: FAKE_KEY });
+    try {
+      server.reset();
+      const path = await vscode.commands.executeCommand<string | undefined>('gptImage.editImages', { images: [a.uri], prompt: 'Make it night', confirmed: true });
+      assert.ok(path && existsSync(path), 'the kie edit saved nothing');
+      const creates = server.requests.filter((request) => request.route === 'kie.createTask');
+      assert.equal(creates.length, 1);
+      // 320x240 is 4:3, one of kie's presets: asked for as that ratio at the default tier.
+      assert.deepEqual(pick(creates[0]?.body, 'aspect_ratio', 'resolution'), { aspect_ratio: '4:3', resolution: '1K' });
+    } finally {
+      await vscode.commands.executeCommand('gptImage.clearApiKey', { provider: 'kie' });
+      await settings.set({ 'gptImage.provider': 'openai' });
+    }
+  });
 });
+
+/** The named fields of a logged kie request's `input`. */
+function pick(body: unknown, ...keys: string[]): Record<string, unknown> {
+  const input = (body as { input?: Record<string, unknown> } | undefined)?.input ?? {};
+  return Object.fromEntries(keys.map((key) => [key, input[key]]));
+}
