@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HarnessApi, HarnessInit, LoggedRequest } from './harness';
+import { themedUi, type FigmaTheme } from './figma-theme';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const API_KEY = 'sk-figma-ui-test-0123456789abcdef';
@@ -43,7 +44,8 @@ beforeAll(async () => {
   site = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/harness.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    else if (path === '/ui.html') res.writeHead(200, { 'content-type': 'text/html' }).end(uiHtml);
+    // `?theme=dark` (or light): the page as Figma serves it with themeColors, its variables and class set.
+    else if (path === '/ui.html') res.writeHead(200, { 'content-type': 'text/html' }).end(themedUi(uiHtml, new URL(req.url ?? '/', 'http://x').searchParams.get('theme')));
     else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Figma main (harness)</title><body style="margin:0"><script type="module" src="/harness.js"></script>');
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
@@ -155,13 +157,25 @@ describe('the plugin UI in a real browser, against a harness main thread and the
   });
 });
 
+/** How a session's page is opened, besides what the harness is given. */
+interface SessionOptions {
+  /** The page's query (the UI's endpoints); the fake server's by default. */
+  readonly query?: URLSearchParams;
+  /** Figma's theme, as Figma sets it on the UI page; none: the CSS fallbacks (Figma's light values). */
+  readonly theme?: FigmaTheme;
+  /** The operating system's preference, which must not decide the theme. */
+  readonly colorScheme?: 'light' | 'dark';
+}
+
 /** A fresh harness page (a new plugin session), given pending tasks, keys and history before it loads. */
-async function openSession(init: HarnessInit): Promise<{ readonly page: Page; readonly ui: FrameLocator; readonly errors: string[] }> {
-  const session = await browser.newPage({ viewport: { width: 400, height: 1100 } });
+async function openSession(init: HarnessInit, options: SessionOptions = {}): Promise<{ readonly page: Page; readonly ui: FrameLocator; readonly errors: string[] }> {
+  const session = await browser.newPage({ viewport: { width: 400, height: 1100 }, ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}) });
   const errors: string[] = [];
   session.on('pageerror', (error) => errors.push(error.message));
   await session.addInitScript(`window.harnessInit = ${JSON.stringify(init)};`);
-  await session.goto(`${siteUrl}?${query}`);
+  const params = new URLSearchParams(options.query ?? query);
+  if (options.theme) params.set('theme', options.theme);
+  await session.goto(`${siteUrl}?${params}`);
   return { page: session, ui: session.frameLocator('iframe'), errors };
 }
 
@@ -170,13 +184,16 @@ const harnessOf = <K extends 'log' | 'accepted' | 'exportHashes' | 'history'>(se
   session.evaluate((name: string) => Reflect.get(Reflect.get(window, 'harness') as object, name) as unknown, key as string) as Promise<HarnessApi[K]>;
 const logOf = (session: Page): Promise<LoggedRequest[]> => harnessOf(session, 'log');
 
-/** Picks kie (its key is already stored by the harness) and a preset aspect, writes the prompt and accepts the cost if asked. */
-async function startKieEdit(session: FrameLocator, prompt: string): Promise<void> {
-  await expect.poll(() => session.locator('.source-list li').count()).toBe(2);
+/**
+ * Picks kie (its key is already stored by the harness), keeps "Match frame" (kie's nearest preset
+ * ratio), writes the prompt and accepts the cost if asked.
+ */
+async function startKieEdit(session: FrameLocator, prompt: string, frames = 2): Promise<void> {
+  await expect.poll(() => session.locator('.source-list li').count()).toBe(frames);
   await session.getByLabel('Provider').selectOption('kie');
   await session.getByLabel('Prompt').fill(prompt);
-  // kie takes preset sizes only, so "Match frame" (an exact size) is refused: pick the card's 2:3.
-  await session.getByRole('radio', { name: '2:3', exact: true }).check();
+  expect(await session.getByRole('radio', { name: 'Match frame' }).isChecked()).toBe(true);
+  await expect.poll(() => session.getByTestId('match-frame').innerText()).toMatch(/^Match frame → \d+:\d+ \(.*kie.*\) · \d+x\d+$/);
   await expect.poll(() => session.getByTestId('cost').count()).toBe(1);
   const spend = session.getByLabel(/^Spend /);
   if ((await spend.count()) > 0) await spend.check();
@@ -249,6 +266,76 @@ describe('kie, pending tasks and history through the UI', () => {
     }
   });
 
+  it('"Match frame" on kie asks for the nearest preset ratio kie takes, says which, and kie gets that ratio', { timeout: 60_000 }, async () => {
+    const frames = [
+      { id: '2:1', name: 'Square tile', width: 1000, height: 1000, color: '#6a4c93' },
+      { id: '2:2', name: 'Banner (16:10)', width: 1440, height: 900, color: '#1982c4' },
+    ];
+    const session = await openSession({ keys: { kie: API_KEY }, frames });
+    try {
+      const s = session.ui;
+      await expect.poll(() => s.locator('.source-list li').count()).toBe(2);
+      await s.getByLabel('Provider').selectOption('kie');
+      await s.getByLabel('Prompt').fill('A poster for the harbour festival');
+      expect(await s.getByRole('radio', { name: 'Match frame' }).isChecked()).toBe(true);
+      const note = s.getByTestId('match-frame');
+      const cost = s.getByTestId('cost');
+      await expect.poll(() => note.innerText()).toBe('Match frame → 1:1 (the frame’s ratio, a kie preset) · 1280x1280');
+      // kie refuses 1:1 at 4K: the square tile gets the nearest ratio kie takes there.
+      await s.getByRole('radio', { name: '4K', exact: true }).check();
+      await expect.poll(() => note.innerText()).toBe('Match frame → 4:5 (nearest kie supports) · 2560x3216');
+      await expect.poll(() => cost.innerText()).toMatch(/ · 2560x3216$/);
+      // The 16:10 banner first, at 1K: 3:2 is nearer its shape than 16:9.
+      await s.getByRole('radio', { name: '1K', exact: true }).check();
+      await s.getByRole('button', { name: 'Move Square tile down' }).click();
+      await expect.poll(() => note.innerText()).toBe('Match frame → 3:2 (nearest kie supports) · 1280x848');
+      await expect.poll(() => cost.innerText()).toMatch(/ · 1280x848$/);
+      expect(await s.locator('.cost .danger').count()).toBe(0);
+
+      const lastSeq = fake.requests.at(-1)?.seq ?? 0;
+      const spend = s.getByLabel(/^Spend /);
+      if ((await spend.count()) > 0) await spend.check();
+      await s.getByRole('button', { name: 'Edit' }).click();
+      await expect.poll(async () => (await logOf(session.page)).find((r) => r.name === 'place-result'), { timeout: 30_000 }).toBeTruthy();
+      expect((await logOf(session.page)).find((r) => r.name === 'start-generation')?.detail).toMatchObject({ size: '1280x848', resolution: '1K', sourceNodeIds: ['2:2', '2:1'] });
+      const creates = fake.requests.filter((r) => r.seq > lastSeq && r.route === 'kie.createTask');
+      expect(creates).toHaveLength(1);
+      expect(creates[0]?.body).toMatchObject({ input: { aspect_ratio: '3:2', resolution: '1K' } });
+      expect(session.errors).toEqual([]);
+    } finally {
+      await session.page.close();
+    }
+  });
+
+  it('names the host when kie keeps a result where the manifest does not let the plugin go', { timeout: 60_000 }, async () => {
+    // The UI reaches kie at localhost, while the fake server hands out result links on 127.0.0.1:
+    // a host neither in the manifest nor among the UI's endpoints, as if kie moved its storage.
+    const viaLocalhost = (url: string): string => url.replace('//127.0.0.1:', '//localhost:');
+    const elsewhere = new URLSearchParams({ kieBaseUrl: viaLocalhost(fake.kieBaseUrl), uploadBaseUrl: viaLocalhost(fake.uploadBaseUrl) });
+    const storageHost = new URL(fake.kieBaseUrl).host;
+    const lastSeq = fake.requests.at(-1)?.seq ?? 0;
+    const session = await openSession({ keys: { kie: API_KEY } }, { query: elsewhere });
+    try {
+      await startKieEdit(session.ui, 'A harbour at night');
+      const alert = session.ui.getByRole('alert');
+      await expect.poll(() => alert.count(), { timeout: 30_000 }).toBe(1);
+      const message = await alert.locator('.error-message').innerText();
+      expect(message).toBe(
+        `Could not download from ${storageHost}: Figma lets this plugin reach only the hosts its manifest lists (networkAccess.allowedDomains), and ${storageHost} is not one of them.`,
+      );
+      expect(await alert.locator('.error-hint').innerText()).toMatch(/needs an update that allows the host/);
+      expect(await alert.innerText()).not.toContain(API_KEY);
+      // The task was created once (through localhost) and its result was never asked for.
+      const mine = fake.requests.filter((r) => r.seq > lastSeq);
+      expect(mine.filter((r) => r.route === 'kie.createTask')).toHaveLength(1);
+      expect(mine.filter((r) => r.route === 'kie.download')).toEqual([]);
+      expect((await logOf(session.page)).some((r) => r.name === 'fail-generation')).toBe(true);
+      expect(session.errors).toEqual([]);
+    } finally {
+      await session.page.close();
+    }
+  });
+
   it('lists recent generations with thumbnails, and "Place again" asks main to place one', { timeout: 45_000 }, async () => {
     const old = { id: 'h:old', prompt: 'An image from another file', provider: 'openai', model: 'gpt-image-2', createdAt: '2026-01-01T00:00:00.000Z', width: 1024, height: 1024, thumbnail: null, available: false };
     const session = await openSession({ history: [old] });
@@ -272,6 +359,177 @@ describe('kie, pending tasks and history through the UI', () => {
       expect(session.errors).toEqual([]);
     } finally {
       await session.page.close();
+    }
+  });
+});
+
+/** An sRGB colour with alpha, channels 0–255. */
+interface Rgba {
+  readonly r: number;
+  readonly g: number;
+  readonly b: number;
+  readonly a: number;
+}
+
+/** A computed CSS colour: `rgb()`/`rgba()`, or `color(srgb …)` (what Chromium gives for color-mix). */
+function parseColor(text: string): Rgba {
+  const numbers = (list: string): number[] => list.split(/[\s,/]+/).filter(Boolean).map(Number);
+  const rgb = /^rgba?\(([^)]*)\)$/.exec(text.trim());
+  if (rgb?.[1]) {
+    const [r = 0, g = 0, b = 0, a = 1] = numbers(rgb[1]);
+    return { r, g, b, a };
+  }
+  const srgb = /^color\(srgb ([^)]*)\)$/.exec(text.trim());
+  if (srgb?.[1]) {
+    const [r = 0, g = 0, b = 0, a = 1] = numbers(srgb[1]);
+    return { r: r * 255, g: g * 255, b: b * 255, a };
+  }
+  throw new Error(`not a colour this test reads: ${text}`);
+}
+
+/** `top` painted over the opaque `bottom`. */
+function over(top: Rgba, bottom: Rgba): Rgba {
+  const mix = (t: number, u: number): number => t * top.a + u * (1 - top.a);
+  return { r: mix(top.r, bottom.r), g: mix(top.g, bottom.g), b: mix(top.b, bottom.b), a: 1 };
+}
+
+/** WCAG 2 contrast ratio of a (possibly translucent) colour over an opaque background. */
+function contrast(foreground: string, background: string): number {
+  const bg = over(parseColor(background), { r: 255, g: 255, b: 255, a: 1 });
+  const fg = over(parseColor(foreground), bg);
+  const luminance = ({ r, g, b }: Rgba): number => {
+    const channel = (c: number): number => {
+      const s = c / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  const [hi, lo] = [luminance(fg), luminance(bg)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** The colours the theme test compares, read from the UI page. */
+interface ThemeColours {
+  readonly htmlClass: string;
+  readonly colorScheme: string;
+  readonly body: { readonly color: string; readonly background: string };
+  readonly field: { readonly color: string; readonly background: string; readonly border: string };
+  readonly primary: { readonly color: string; readonly background: string };
+}
+
+async function themeColours(ui: FrameLocator): Promise<ThemeColours> {
+  const html = await ui.locator(':root').evaluate((el) => ({ htmlClass: el.className, colorScheme: getComputedStyle(el).colorScheme }));
+  const body = await ui.locator('body').evaluate((el) => ({ color: getComputedStyle(el).color, background: getComputedStyle(el).backgroundColor }));
+  const field = await ui.getByLabel('Prompt').evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { color: style.color, background: style.backgroundColor, border: style.borderTopColor };
+  });
+  const primary = await ui.getByRole('button', { name: 'Edit' }).evaluate((el) => ({ color: getComputedStyle(el).color, background: getComputedStyle(el).backgroundColor }));
+  return { ...html, body, field, primary };
+}
+
+/** One keyboard stop: what has focus, and the ring drawn for it (on a hidden input's label, the label's). */
+interface FocusStop {
+  readonly what: string;
+  readonly focusVisible: boolean;
+  readonly outlineStyle: string;
+  readonly outlineWidth: number;
+  readonly outlineColor: string;
+  readonly background: string;
+}
+
+/** Tabs through the whole UI from the top, reading every stop's focus ring. */
+async function focusStops(session: Page, ui: FrameLocator): Promise<FocusStop[]> {
+  const stops: FocusStop[] = [];
+  await session.locator('body').click({ position: { x: 395, y: 5 } });
+  for (let i = 0; i < 30; i++) {
+    await session.keyboard.press('Tab');
+    const stop = await ui.locator(':root').evaluate((): FocusStop | null => {
+      const el = document.activeElement;
+      if (!document.hasFocus() || !(el instanceof HTMLElement) || el === document.body) return null;
+      // Inputs drawn by their label (the segments' radios, the file input of "Add images…") show the ring there.
+      const drawer = el.matches('.segment input, label.button input') ? (el.closest('label') ?? el) : el;
+      const style = getComputedStyle(drawer);
+      const labelled = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement ? el.labels?.[0] : null;
+      const name = (el.getAttribute('aria-label') ?? labelled?.textContent ?? el.textContent ?? '').trim();
+      return {
+        what: `${el.tagName.toLowerCase()}${el instanceof HTMLInputElement ? `[${el.type}]` : ''} “${name.slice(0, 40)}”`,
+        focusVisible: el.matches(':focus-visible'),
+        outlineStyle: style.outlineStyle,
+        outlineWidth: Number.parseFloat(style.outlineWidth),
+        outlineColor: style.outlineColor,
+        background: getComputedStyle(document.body).backgroundColor,
+      };
+    });
+    if (!stop) {
+      if (stops.length > 0) break;
+      continue;
+    }
+    if (stops.some((s) => s.what === stop.what)) break;
+    stops.push(stop);
+  }
+  return stops;
+}
+
+describe('Figma’s light and dark themes', () => {
+  it('follows Figma’s dark theme (not the system’s), keeps text readable and keyboard focus visible', { timeout: 60_000 }, async () => {
+    // Each theme against the opposite system preference: Figma's class must decide, not the OS.
+    const light = await openSession({}, { theme: 'light', colorScheme: 'dark' });
+    const dark = await openSession({}, { theme: 'dark', colorScheme: 'light' });
+    try {
+      for (const session of [light, dark]) {
+        await expect.poll(() => session.ui.locator('.source-list li').count()).toBe(2);
+        await session.ui.getByLabel('Prompt').fill('A lighthouse in the fog');
+        await expect.poll(() => session.ui.getByRole('button', { name: 'Edit' }).isEnabled()).toBe(true);
+      }
+      const lightColours = await themeColours(light.ui);
+      const darkColours = await themeColours(dark.ui);
+      expect([lightColours.htmlClass, lightColours.colorScheme]).toEqual(['figma-light', 'light']);
+      expect([darkColours.htmlClass, darkColours.colorScheme]).toEqual(['figma-dark', 'dark']);
+
+      // Figma's dark values arrive: #2c2c2c ground, white text, its darker brand blue.
+      expect(darkColours.body).toEqual({ color: 'rgb(255, 255, 255)', background: 'rgb(44, 44, 44)' });
+      expect(darkColours.primary).toEqual({ color: 'rgb(255, 255, 255)', background: 'rgb(12, 140, 233)' });
+      // …and really differ from the light ones, for the page, a text field and the primary button.
+      expect(darkColours.body.color).not.toBe(lightColours.body.color);
+      expect(darkColours.body.background).not.toBe(lightColours.body.background);
+      expect(darkColours.field.color).not.toBe(lightColours.field.color);
+      expect(darkColours.field.background).not.toBe(lightColours.field.background);
+      expect(darkColours.field.border).not.toBe(lightColours.field.border);
+      expect(darkColours.primary.background).not.toBe(lightColours.primary.background);
+
+      for (const [theme, colours] of [['light', lightColours], ['dark', darkColours]] as const) {
+        // WCAG AA for body text (4.5:1), in the page and in a text field.
+        expect(contrast(colours.body.color, colours.body.background), `${theme} body text`).toBeGreaterThanOrEqual(4.5);
+        expect(contrast(colours.field.color, colours.field.background), `${theme} text field`).toBeGreaterThanOrEqual(4.5);
+        // The field's edge stays visible against the page.
+        expect(colours.field.border, `${theme} field border`).not.toBe(colours.body.background);
+      }
+      // The primary button keeps Figma's own white-on-brand: 3.5:1 in dark (2.99:1 in Figma's light
+      // palette), the level WCAG asks of large text and controls, not of body text.
+      expect(contrast(darkColours.primary.color, darkColours.primary.background)).toBeGreaterThanOrEqual(3);
+
+      await mkdir(artifacts, { recursive: true });
+      await dark.page.locator('iframe').screenshot({ path: `${artifacts}figma-ui-dark.png` });
+
+      // Every keyboard stop shows a 2 px focus ring that stands out (3:1) from the ground, in both themes.
+      for (const [theme, session] of [['light', light], ['dark', dark]] as const) {
+        const stops = await focusStops(session.page, session.ui);
+        const kinds = new Set(stops.map((s) => s.what.split(' ')[0]));
+        for (const kind of ['li', 'button', 'input[file]', 'textarea', 'input[radio]', 'select']) expect(kinds, `${theme}: ${[...kinds].join(', ')}`).toContain(kind);
+        expect(stops.some((s) => s.what.includes('Edit')), `${theme}: the Edit button is a stop`).toBe(true);
+        for (const stop of stops) {
+          expect(stop.focusVisible, `${theme} ${stop.what}`).toBe(true);
+          expect(stop.outlineStyle, `${theme} ${stop.what}`).toBe('solid');
+          expect(stop.outlineWidth, `${theme} ${stop.what}`).toBeGreaterThanOrEqual(2);
+          expect(contrast(stop.outlineColor, stop.background), `${theme} ${stop.what} ring ${stop.outlineColor}`).toBeGreaterThanOrEqual(3);
+        }
+      }
+      expect(light.errors).toEqual([]);
+      expect(dark.errors).toEqual([]);
+    } finally {
+      await light.page.close();
+      await dark.page.close();
     }
   });
 });

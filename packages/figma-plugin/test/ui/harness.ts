@@ -1,6 +1,6 @@
 // The test harness page: loads the built plugin UI (dist/ui.html) in a sandboxed iframe, whose
 // origin is null as in Figma, and plays Figma's main thread over the real protocol (serveUi):
-// a selection of two frames, PNG exports of two different sizes, and a log of what the UI asked.
+// a selection of frames (a 4:3 and a 2:3 one unless the test names others), PNG exports of them, and a log of what the UI asked.
 import { serveUi, type RequestHandlers } from '../../src/protocol/main-endpoint';
 import type { HistoryEntry, PendingTask, SelectedNode } from '../../src/protocol/shapes';
 import type { Transport } from '../../src/protocol/transport';
@@ -31,12 +31,23 @@ export interface HarnessInit {
   readonly pending?: PendingTask[];
   readonly keys?: Record<string, string>;
   readonly history?: HistoryEntry[];
+  /** The selected frames, in selection order; two by default (a 4:3 hero and a 2:3 card). */
+  readonly frames?: readonly HarnessFrame[];
 }
 
-const FRAMES = [
+/** A frame the harness selects and exports. */
+export interface HarnessFrame {
+  readonly id: string;
+  readonly name: string;
+  readonly width: number;
+  readonly height: number;
+  readonly color: string;
+}
+
+const DEFAULT_FRAMES: readonly HarnessFrame[] = [
   { id: '1:1', name: 'Hero (landscape)', width: 800, height: 600, color: '#e4572e' },
   { id: '1:2', name: 'Card (portrait)', width: 600, height: 900, color: '#17bebb' },
-] as const;
+];
 
 async function png(width: number, height: number, color: string, label: string): Promise<Uint8Array> {
   const canvas = document.createElement('canvas');
@@ -76,6 +87,7 @@ async function start(): Promise<void> {
   const log: LoggedRequest[] = [];
   const exportHashes: Record<string, string> = {};
   const init = (Reflect.get(window, 'harnessInit') ?? {}) as HarnessInit;
+  const frames = init.frames ?? DEFAULT_FRAMES;
   let pending: PendingTask[] = init.pending ?? [];
   const accepted: PendingTask[] = [];
   const history: HistoryEntry[] = [...(init.history ?? [])];
@@ -83,10 +95,10 @@ async function start(): Promise<void> {
   const storageNote = 'Your API key is stored unencrypted on this computer, in Figma’s storage for this plugin.';
   let placeholders = 0;
 
-  const thumbnails = await Promise.all(FRAMES.map((f) => png(96, Math.round((96 * f.height) / f.width), f.color, f.name[0] ?? '')));
-  const exports = await Promise.all(FRAMES.map((f) => png(f.width, f.height, f.color, f.name)));
-  for (const [i, f] of FRAMES.entries()) exportHashes[f.id] = await sha256(exports[i] ?? new Uint8Array());
-  const selection: SelectedNode[] = FRAMES.map((f, i) => ({ id: f.id, name: f.name, type: 'FRAME', width: f.width, height: f.height, thumbnail: thumbnails[i] ?? null }));
+  const thumbnails = await Promise.all(frames.map((f) => png(96, Math.round((96 * f.height) / f.width), f.color, f.name[0] ?? '')));
+  const exports = await Promise.all(frames.map((f) => png(f.width, f.height, f.color, f.name)));
+  for (const [i, f] of frames.entries()) exportHashes[f.id] = await sha256(exports[i] ?? new Uint8Array());
+  const selection: SelectedNode[] = frames.map((f, i) => ({ id: f.id, name: f.name, type: 'FRAME', width: f.width, height: f.height, thumbnail: thumbnails[i] ?? null }));
 
   const transport: Transport = {
     post: (message) => iframe.contentWindow?.postMessage({ pluginMessage: message }, '*'),
@@ -111,8 +123,8 @@ async function start(): Promise<void> {
       log.push({ name: 'export-references', detail: { nodeIds: [...nodeIds] } });
       return {
         references: nodeIds.map((id) => {
-          const i = FRAMES.findIndex((f) => f.id === id);
-          const frame = FRAMES[i];
+          const i = frames.findIndex((f) => f.id === id);
+          const frame = frames[i];
           const bytes = exports[i];
           if (!frame || !bytes) throw new Error(`no node ${id}`);
           return { nodeId: id, name: frame.name, bytes, mediaType: 'image/png', width: frame.width, height: frame.height, scale: 1 };

@@ -1,6 +1,6 @@
 import { ASPECT_RATIOS, QUALITIES, RESOLUTIONS, formatSize } from '@gpt-image/core';
 import type { AspectChoice, FormState } from '../logic/form-state';
-import type { SizeChoice } from '../logic/size-choice';
+import { matchFrameNote, type SizeChoice } from '../logic/size-choice';
 import { Segmented, type Segment } from './segmented';
 
 /** Props of {@link SizeOptions}. */
@@ -20,12 +20,13 @@ export function SizeOptions({ form, choice, canMatch, onChange, disabled }: Size
     ...ASPECT_RATIOS.filter((r) => r !== 'auto').map((r) => ({ value: r, label: r })),
     { value: 'custom', label: 'Custom' },
   ];
+  const note = matchFrameNote(choice, form.provider);
   return (
     <>
       <Segmented legend="Resolution" name="resolution" value={form.resolution} disabled={disabled} options={RESOLUTIONS.map((r) => ({ value: r, label: r }))} onChange={(resolution) => onChange({ resolution })} />
       <Segmented legend="Quality" name="quality" value={form.quality} disabled={disabled} options={QUALITIES.map((q) => ({ value: q, label: q[0]?.toUpperCase() + q.slice(1) }))} onChange={(quality) => onChange({ quality })} />
       <Segmented legend="Aspect" name="aspect" value={form.aspect} disabled={disabled} options={aspects} onChange={(aspect) => onChange({ aspect })} />
-      {choice.kind === 'size' && choice.reason === 'match-frame' ? <p class="muted">Matches the first image: {formatSize(choice.size)}</p> : null}
+      {note ? <p class="muted" data-testid="match-frame">{note}</p> : null}
       {form.aspect === 'custom' ? (
         <div class="field">
           <label for="custom-size">Size (width × height)</label>

@@ -18,7 +18,9 @@ export function requestInput(form: FormState, choice: SizeChoice, images: readon
     quality: form.quality,
     // Figma's createImage takes PNG, JPEG or GIF: never WebP (SPEC 5); PNG keeps transparency.
     outputFormat: 'png',
-    ...(choice.kind === 'size' ? { size: formatSize(choice.size) } : { aspectRatio: form.aspect === 'custom' ? 'auto' : form.aspect }),
+    ...(choice.kind === 'size'
+      ? { size: formatSize(choice.size) }
+      : { aspectRatio: choice.kind === 'preset' ? choice.aspectRatio : form.aspect === 'custom' ? 'auto' : form.aspect }),
     ...(images.length > 0 ? { images: images.map((image) => ({ bytes: image.bytes, name: image.name })) } : {}),
   };
 }

@@ -47,7 +47,7 @@ export async function runGeneration(main: UiEndpoint, setup: Omit<ClientSetup, '
     prompt: form.prompt,
     mode: items.length > 0 ? 'edit' : 'generate',
     sourceNodeIds: nodeIds,
-    size: choice.kind === 'size' ? choice.size : null,
+    size: choice.kind === 'size' || choice.kind === 'preset' ? choice.size : null,
     resolution: form.resolution,
   });
   let image: GeneratedImage | null = null;
