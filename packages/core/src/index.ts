@@ -20,6 +20,7 @@ export { canResume, type TaskRecord } from './tasks/task-record';
 export { summarizeRequest, type RequestSummary } from './tasks/request-summary';
 export { TaskClient, Interrupted, type TaskClientOptions, type RunOptions, type TaskEvent, type TaskOutcome } from './tasks/task-client';
 export type { ProviderRuntime, TaskContext, ProviderResult, ProviderProgress, ResumeData, FetchLike } from './tasks/provider-runtime';
+export { fetchUrl } from './tasks/provider-runtime';
 export { systemClock, type Clock } from './internal/clock';
 export { DEFAULT_RETRY_POLICY, shouldRetry, retryDelayMs, serverHintMs, type RetryPolicy, type AttemptFailure } from './policies/retry-policy';
 export { withRetries, type RetryOptions } from './policies/with-retries';

@@ -69,7 +69,8 @@ function moveIntoValidRegion({ width, height }: PixelSize): PixelSize {
   return { width: w * scale, height: h * scale };
 }
 
-function ratioDistance(a: PixelSize, b: PixelSize): number {
+/** How far apart two shapes are: the distance between the logs of their ratios (2:1 and 1:2 are equally far from 1:1). */
+export function ratioDistance(a: PixelSize, b: PixelSize): number {
   return Math.abs(Math.log(a.width / a.height) - Math.log(b.width / b.height));
 }
 

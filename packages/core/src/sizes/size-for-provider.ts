@@ -1,6 +1,6 @@
 import type { PresetRatio, Resolution } from '../options/option-values';
 import type { ProviderCapabilities } from '../providers/provider-capabilities';
-import { sizeForShape } from './nearest-size';
+import { ratioDistance, sizeForShape } from './nearest-size';
 import { presetSize, tierPixelBudget } from './preset-sizes';
 import type { PixelSize } from './size-rule';
 
@@ -38,11 +38,12 @@ const SAME_RATIO = Math.log(1.01);
  */
 export function requestForShape(capabilities: ProviderCapabilities, shape: PixelSize, resolution: Resolution): ShapeRequest {
   if (capabilities.customSize) return { kind: 'size', size: sizeForShape(shape, tierPixelBudget(resolution)) };
-  const wanted = logRatio(shape.width, shape.height);
+  // A shape without a usable side counts as square.
+  const wanted = shape.width > 0 && shape.height > 0 && Number.isFinite(shape.width / shape.height) ? shape : SQUARE;
   let best: { ratio: PresetRatio; distance: number } | null = null;
   for (const ratio of capabilities.aspectRatios[resolution]) {
     if (ratio === 'auto') continue;
-    const distance = Math.abs(logOfPreset(ratio) - wanted);
+    const distance = ratioDistance(shapeOf(ratio), wanted);
     // Rounding makes |log(4/5)| and |log(5/4)| differ in the last bit: a tie must stay a tie.
     if (!best || distance < best.distance - 1e-9) best = { ratio, distance };
   }
@@ -50,13 +51,10 @@ export function requestForShape(capabilities: ProviderCapabilities, shape: Pixel
   return { kind: 'preset', aspectRatio: best.ratio, resolution, size: presetSize(resolution, best.ratio), exact: best.distance < SAME_RATIO };
 }
 
-/** The log of width/height; a shape without a usable side counts as square. */
-function logRatio(width: number, height: number): number {
-  return width > 0 && height > 0 && Number.isFinite(width / height) ? Math.log(width / height) : 0;
-}
+const SQUARE: PixelSize = { width: 1, height: 1 };
 
-/** The log of a preset's named ratio (`16:9` → log(16/9)), not of its rounded pixels. */
-function logOfPreset(ratio: PresetRatio): number {
-  const [w, h] = ratio.split(':').map(Number);
-  return logRatio(w ?? 1, h ?? 1);
+/** A preset's named ratio as a shape (`16:9` → 16 × 9), not its rounded pixels. */
+function shapeOf(ratio: PresetRatio): PixelSize {
+  const [width = 1, height = 1] = ratio.split(':').map(Number);
+  return { width, height };
 }

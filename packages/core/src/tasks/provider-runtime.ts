@@ -8,6 +8,11 @@ import type { RequestSummary } from './request-summary';
 /** The `fetch` a provider uses: the global one, or a host's own (the Figma UI passes its iframe's). */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
+/** The URL a {@link FetchLike} call is for, whichever form it was given in. */
+export function fetchUrl(input: Parameters<FetchLike>[0]): string {
+  return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+}
+
 /**
  * What a provider may hand back to be able to continue a task in another process: plain JSON,
  * never a key. For kie: the task id (and the upload URLs used).

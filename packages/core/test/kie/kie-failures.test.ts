@@ -3,7 +3,7 @@ import { startFakeServer, type FakeServer } from '../../src/fake-server/index';
 import { systemClock } from '../../src/internal/clock';
 import { createFixedPollPolicy } from '../../src/providers/kie/index';
 import { GptImageError } from '../../src/errors/gpt-image-error';
-import type { FetchLike } from '../../src/tasks/provider-runtime';
+import { fetchUrl, type FetchLike } from '../../src/tasks/provider-runtime';
 import { makePng } from '../support/build-images';
 import { KEY, kieFor, kieRequest, recordingContext, rejectionOf, requestsOn, VirtualClock } from './kie-helpers';
 
@@ -15,11 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 beforeEach(() => server.reset());
-
-/** The URL of a fetch call, whatever form it was given in. */
-function requestUrl(input: Parameters<FetchLike>[0]): string {
-  return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-}
 
 /** Runs a 1K text-to-image request and returns what it threw, with the context's records. */
 async function failedRun(config: Parameters<typeof kieFor>[1] = {}) {
@@ -127,7 +122,7 @@ describe('kie failures', () => {
   it('takes a typed refusal from the host’s fetch as final: the download is not retried', async () => {
     const refusal = new GptImageError('network', 'Could not download from the storage host: not allowed here.');
     const fetchRefusingDownloads: FetchLike = (input, init) =>
-      new URL(requestUrl(input)).pathname.startsWith('/files/') ? Promise.reject(refusal) : fetch(input, init);
+      new URL(fetchUrl(input)).pathname.startsWith('/files/') ? Promise.reject(refusal) : fetch(input, init);
     const recording = recordingContext(clock, { fetch: fetchRefusingDownloads });
     const error = await rejectionOf(kieFor(server).run(kieRequest({ prompt: 'a quiet harbour' }), recording.context));
     expect(error).toBe(refusal);

@@ -1,4 +1,4 @@
-import { GptImageError, type FetchLike } from '@gpt-image/core';
+import { GptImageError, fetchUrl, type FetchLike } from '@gpt-image/core';
 import { ALLOWED_DOMAINS, isAllowedUrl, originOf } from '../../manifest/allowed-domains';
 import type { Endpoints } from './endpoints';
 
@@ -25,7 +25,7 @@ export function allowedDomainsFor(endpoints: Endpoints): readonly string[] {
  */
 export function allowedHostsFetch(fetch: FetchLike, allowed: readonly string[]): FetchLike {
   return (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const url = fetchUrl(input);
     if (/^https?:/i.test(url) && !isAllowedUrl(url, allowed)) return Promise.reject(new BlockedHostError(hostOf(url)));
     return fetch(input, init);
   };
