@@ -15,14 +15,24 @@ if [ "$("$TOOLS/node_modules/.bin/pnpm" --version 2>/dev/null)" != "$PNPM_VERSIO
 fi
 export PATH="$TOOLS/node_modules/.bin:$PATH"
 
-# Browser tests drive the system's Chromium (test tools must never download a browser of their own).
+# Browser tests drive the system's Chromium (test tools must never download a browser of their own),
+# with a colour emoji font: prompts may hold emoji, and the screenshots the tests keep (the README's
+# among them) should show them rather than empty boxes.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null 2>&1; then
-  echo "setup: installing Chromium from the system's packages"
+browser_packages=(chromium fonts-noto-color-emoji)
+all_installed() {
+  local status
+  for package in "$@"; do
+    status="$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)"
+    [ "$status" = "install ok installed" ] || return 1
+  done
+}
+if [ "${1:-}" = "--browser" ] && ! all_installed "${browser_packages[@]}"; then
+  echo "setup: installing ${browser_packages[*]} from the system's packages"
   sudo_cmd=""
   if [ "$(id -u)" != "0" ]; then sudo_cmd="sudo"; fi
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${browser_packages[@]}" >/dev/null
 fi
 
 pnpm install --frozen-lockfile --reporter=silent
