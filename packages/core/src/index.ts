@@ -22,6 +22,8 @@ export { TaskClient, Interrupted, type TaskClientOptions, type RunOptions, type 
 export type { ProviderRuntime, TaskContext, ProviderResult, ProviderProgress, ResumeData, FetchLike } from './tasks/provider-runtime';
 export { fetchUrl } from './tasks/provider-runtime';
 export { systemClock, type Clock } from './internal/clock';
+// zod/mini loads no locale: hosts that show zod's own messages pass this for its English wording.
+export { englishIssue } from './internal/zod-english';
 export { DEFAULT_RETRY_POLICY, shouldRetry, retryDelayMs, serverHintMs, type RetryPolicy, type AttemptFailure } from './policies/retry-policy';
 export { withRetries, type RetryOptions } from './policies/with-retries';
 export { errorFromFailure, kindForFailure, type ProviderFailure } from './errors/error-from-response';

@@ -28,6 +28,9 @@ export const englishIssue: core.$ZodErrorMap = (issue) => {
       return unit ? `Too small: expected ${issue.origin} to have ${bound} ${unit}` : `Too small: expected ${issue.origin} to be ${bound}`;
     }
     case 'invalid_format':
+      if (issue.format === 'starts_with') return `Invalid string: must start with "${issue.prefix}"`;
+      if (issue.format === 'ends_with') return `Invalid string: must end with "${issue.suffix}"`;
+      if (issue.format === 'includes') return `Invalid string: must include "${issue.includes}"`;
       if (issue.format === 'regex') return `Invalid string: must match pattern ${String(issue.pattern)}`;
       return `Invalid ${FORMAT_NAMES[issue.format] ?? issue.format}`;
     case 'not_multiple_of':
@@ -52,7 +55,7 @@ export const englishIssue: core.$ZodErrorMap = (issue) => {
 
 const SIZE_UNITS: Readonly<Record<string, string>> = { string: 'characters', file: 'bytes', array: 'items', set: 'items', map: 'entries' };
 
-/** Names of the string formats core checks (`regex` is worded on its own; `starts_with` and the like are unused). */
+/** Names of the string formats core checks (`regex`, `starts_with`, `ends_with` and `includes` are worded on their own). */
 const FORMAT_NAMES: Readonly<Record<string, string>> = { url: 'URL', datetime: 'ISO datetime', date: 'ISO date', time: 'ISO time', email: 'email address' };
 
 function typeName(type: string): string {
