@@ -9,17 +9,11 @@
 //   code-split, so the import is pointed at this sibling file (`require('./openai.js')` at run
 //   time) and the SDK is bundled there on its own.
 //
-// zod: `import { z } from 'zod'` keeps the whole `z` namespace, and with it `z.locales` — every
-// translation of zod's messages (about 260 KB minified). Nothing here uses them (the contract
-// writes its own messages and zod's defaults are English), so the locales index is replaced by one
-// that offers English only.
-//
 // - dist/webview.js + dist/webview.css: the GPT Image view (Preact, src/view/app), for the browser
 //   the webview is, as one IIFE (the CSP allows only this nonce'd script, no module chunks).
 //
 // Usage: node build.mjs [--metafile]
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { build } from 'esbuild';
 
 /** Where the SDK bundle goes, relative to dist/extension.js. */
@@ -39,7 +33,6 @@ const common = {
   conditions: ['source'],
   minify: true,
   logLevel: 'warning',
-  plugins: [englishOnlyZodLocales()],
 };
 
 const extension = await build({
@@ -51,7 +44,7 @@ const extension = await build({
   // `import()` of a sibling becomes `require('./host.js')`: the CommonJS loader every editor's
   // extension host supports, resolved next to this file.
   supported: { 'dynamic-import': false },
-  plugins: [...common.plugins, hostInSiblingFile(), sdkInSiblingFile()],
+  plugins: [hostInSiblingFile(), sdkInSiblingFile()],
 });
 
 // Everything activation does not need (src/host/modules.ts and what it loads): its own file, so
@@ -64,7 +57,7 @@ const host = await build({
   sourcemap: true,
   metafile: true,
   supported: { 'dynamic-import': false },
-  plugins: [...common.plugins, sdkInSiblingFile()],
+  plugins: [sdkInSiblingFile()],
 });
 
 const sdk = await build({
@@ -87,7 +80,6 @@ const webview = await build({
   minify: true,
   metafile: true,
   logLevel: 'warning',
-  plugins: [englishOnlyZodLocales()],
 });
 
 if (process.argv.includes('--metafile')) writeFileSync('dist/meta.json', JSON.stringify(extension.metafile));
@@ -113,24 +105,6 @@ function sdkInSiblingFile() {
     /** @param {import('esbuild').PluginBuild} b */
     setup(b) {
       b.onResolve({ filter: /^\.\/openai-sdk-parts$/ }, () => ({ path: OPENAI_CHUNK, external: true }));
-    },
-  };
-}
-
-/** Replaces zod's locales index with one that exports English only. */
-function englishOnlyZodLocales() {
-  return {
-    name: 'zod-english-only',
-    /** @param {import('esbuild').PluginBuild} b */
-    setup(b) {
-      b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-        /[\\/]zod[\\/]/.test(args.importer) ? { path: join(args.resolveDir, args.path), namespace: 'zod-locales', pluginData: args.resolveDir } : undefined,
-      );
-      b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-        contents: 'export { default as en } from "../locales/en.js";',
-        resolveDir: args.pluginData,
-        loader: 'js',
-      }));
     },
   };
 }

@@ -3,6 +3,7 @@
  * Settings UI; this schema is what the code trusts: a hand-edited settings.json with a wrong type
  * falls back to the default instead of reaching a provider. Keys are never settings (SPEC 5).
  */
+import { englishIssue } from '@gpt-image/core';
 import {
   ASPECT_RATIOS,
   DEFAULT_CONFIRM_ABOVE,
@@ -12,47 +13,52 @@ import {
   RESOLUTIONS,
 } from '@gpt-image/core/contract';
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_OUTPUT_FOLDER } from '../logic/index';
 
 /** The configuration section every setting lives under. */
 export const SETTINGS_SECTION = 'gptImage';
 
+/** A setting that falls back to `value` when it is unset or wrong (a hand-edited settings.json). */
+function orDefault<S extends z.ZodMiniType>(schema: S, value: z.core.util.NoUndefined<z.output<S>>) {
+  return z.catch(z._default(schema, value), value);
+}
+
 /** An empty string means "the provider's official address". */
-const optionalUrl = z
-  .string()
-  .optional()
-  .transform((text) => text?.trim() ?? '')
-  .transform((text) => (text === '' ? undefined : text))
-  .pipe(z.url({ protocol: /^https?$/ }).optional())
-  .catch(undefined);
+const optionalUrl = z.catch(
+  z.pipe(
+    z.pipe(z.optional(z.string()), z.transform((text: string | undefined) => text?.trim() || undefined)),
+    z.optional(z.url({ protocol: /^https?$/ })),
+  ),
+  undefined,
+);
 
 /** A group of settings; anything but an object (a hand-edited typo) counts as empty, so its fields fall back one by one. */
-function section<Shape extends z.ZodRawShape>(shape: Shape) {
-  return z.preprocess((value) => (typeof value === 'object' && value !== null ? value : {}), z.object(shape));
+function section<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  return z.pipe(z.transform((value: unknown) => (typeof value === 'object' && value !== null ? value : {})), z.object(shape));
 }
 
 const settingsSchema = section({
-  provider: z.enum(PROVIDER_IDS).default('placeholder').catch('placeholder'),
+  provider: orDefault(z.enum(PROVIDER_IDS), 'placeholder'),
   defaults: section({
-    resolution: z.enum(RESOLUTIONS).default('1K').catch('1K'),
-    quality: z.enum(QUALITIES).default('low').catch('low'),
-    aspectRatio: z.enum(ASPECT_RATIOS).default('auto').catch('auto'),
-    outputFormat: z.enum(OUTPUT_FORMATS).default('png').catch('png'),
+    resolution: orDefault(z.enum(RESOLUTIONS), '1K'),
+    quality: orDefault(z.enum(QUALITIES), 'low'),
+    aspectRatio: orDefault(z.enum(ASPECT_RATIOS), 'auto'),
+    outputFormat: orDefault(z.enum(OUTPUT_FORMATS), 'png'),
   }),
-  outputFolder: z.string().trim().min(1).default(DEFAULT_OUTPUT_FOLDER).catch(DEFAULT_OUTPUT_FOLDER),
+  outputFolder: orDefault(z.string().check(z.trim(), z.minLength(1)), DEFAULT_OUTPUT_FOLDER),
   confirmCostAbove: section({
-    USD: z.number().nonnegative().default(DEFAULT_CONFIRM_ABOVE.USD).catch(DEFAULT_CONFIRM_ABOVE.USD),
-    credits: z.number().nonnegative().default(DEFAULT_CONFIRM_ABOVE.credits).catch(DEFAULT_CONFIRM_ABOVE.credits),
+    USD: orDefault(z.number().check(z.nonnegative()), DEFAULT_CONFIRM_ABOVE.USD),
+    credits: orDefault(z.number().check(z.nonnegative()), DEFAULT_CONFIRM_ABOVE.credits),
   }),
-  timeoutMinutes: z.number().positive().default(10).catch(10),
-  batch: section({ concurrency: z.number().int().min(1).max(8).default(2).catch(2) }),
-  openai: section({ baseUrl: optionalUrl, previews: z.boolean().default(true).catch(true) }),
+  timeoutMinutes: orDefault(z.number().check(z.positive()), 10),
+  batch: section({ concurrency: orDefault(z.number().check(z.int(), z.gte(1), z.lte(8)), 2) }),
+  openai: section({ baseUrl: optionalUrl, previews: orDefault(z.boolean(), true) }),
   kie: section({
     baseUrl: optionalUrl,
     uploadBaseUrl: optionalUrl,
-    referenceField: z.enum(['image_urls', 'input_urls']).default('image_urls').catch('image_urls'),
-    pollIntervalMs: z.number().int().nonnegative().default(0).catch(0),
+    referenceField: orDefault(z.enum(['image_urls', 'input_urls']), 'image_urls'),
+    pollIntervalMs: orDefault(z.number().check(z.int(), z.nonnegative()), 0),
   }),
 });
 
@@ -86,7 +92,9 @@ export function readSettings(scope?: vscode.Uri): Settings {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope ?? null);
   const raw: Record<string, unknown> = {};
   for (const path of PATHS) setPath(raw, path, config.get(path));
-  return settingsSchema.parse(raw);
+  // Only a group given as an array gets past the fallbacks and throws; zod/mini has no locale, so
+  // that error carries zod's English wording, passed in here.
+  return settingsSchema.parse(raw, { error: englishIssue });
 }
 
 /** `markdown.copyFiles.destination` for a document, when it is an object of strings. */

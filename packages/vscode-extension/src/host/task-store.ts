@@ -3,9 +3,9 @@
  * saved. A record is written the moment the provider accepts the task (the task client awaits
  * the save), so a reload or crash after that loses nothing: activation resumes it.
  */
-import { PROVIDER_IDS, type TaskRecord } from '@gpt-image/core';
+import { englishIssue, PROVIDER_IDS, type TaskRecord } from '@gpt-image/core';
 import type * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const KEY_PREFIX = 'gptImage.task.';
 
@@ -33,17 +33,17 @@ export interface StoredTask {
  */
 const recordShape = z.looseObject({
   version: z.literal(1),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   state: z.string(),
   request: z.looseObject({ provider: z.enum(PROVIDER_IDS), options: z.looseObject({ prompt: z.string() }) }),
-  resume: z.record(z.string(), z.unknown()).nullable(),
+  resume: z.nullable(z.record(z.string(), z.unknown())),
   resumable: z.boolean(),
 });
 
 const storedTaskSchema = z.object({
   version: z.literal(1),
   record: z.custom<TaskRecord>((value) => recordShape.safeParse(value).success, { error: 'not a task record this version can resume' }),
-  destination: z.object({ dir: z.string().min(1), fileName: z.string().min(1), exact: z.boolean() }),
+  destination: z.object({ dir: z.string().check(z.minLength(1)), fileName: z.string().check(z.minLength(1)), exact: z.boolean() }),
 });
 
 /** The workspace's stored tasks. */
@@ -66,7 +66,8 @@ export class TaskStore {
     const unreadable: { key: string; problem: string }[] = [];
     for (const key of this.state.keys()) {
       if (!key.startsWith(KEY_PREFIX)) continue;
-      const parsed = storedTaskSchema.safeParse(this.state.get(key));
+      // zod/mini has no locale: the problem is logged with zod's English wording, passed in here.
+      const parsed = storedTaskSchema.safeParse(this.state.get(key), { error: englishIssue });
       if (parsed.success) tasks.push(parsed.data);
       else unreadable.push({ key, problem: z.prettifyError(parsed.error) });
     }
