@@ -3,7 +3,6 @@
  * Settings UI; this schema is what the code trusts: a hand-edited settings.json with a wrong type
  * falls back to the default instead of reaching a provider. Keys are never settings (SPEC 5).
  */
-import { englishIssue } from '@gpt-image/core';
 import {
   ASPECT_RATIOS,
   DEFAULT_CONFIRM_ABOVE,
@@ -33,9 +32,15 @@ const optionalUrl = z.catch(
   undefined,
 );
 
-/** A group of settings; anything but an object (a hand-edited typo) counts as empty, so its fields fall back one by one. */
+/**
+ * A group of settings; anything but a plain object (a hand-edited typo, an array) counts as empty,
+ * so its fields fall back one by one.
+ */
 function section<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
-  return z.pipe(z.transform((value: unknown) => (typeof value === 'object' && value !== null ? value : {})), z.object(shape));
+  return z.pipe(
+    z.transform((value: unknown) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {})),
+    z.object(shape),
+  );
 }
 
 const settingsSchema = section({
@@ -92,9 +97,7 @@ export function readSettings(scope?: vscode.Uri): Settings {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope ?? null);
   const raw: Record<string, unknown> = {};
   for (const path of PATHS) setPath(raw, path, config.get(path));
-  // Only a group given as an array gets past the fallbacks and throws; zod/mini has no locale, so
-  // that error carries zod's English wording, passed in here.
-  return settingsSchema.parse(raw, { error: englishIssue });
+  return settingsSchema.parse(raw);
 }
 
 /** `markdown.copyFiles.destination` for a document, when it is an object of strings. */

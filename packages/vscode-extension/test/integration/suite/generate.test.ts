@@ -78,6 +78,25 @@ suite('Generate', () => {
     assert.equal(entries.find((e) => e.file === basename(again))?.prompt, 'A paper crane');
   });
 
+  test('hand-edited settings of the wrong shape fall back to their defaults', async () => {
+    const settings = new SettingsScope();
+    await settings.set({
+      'gptImage.confirmCostAbove': [],
+      'gptImage.defaults.resolution': '8K',
+      'gptImage.defaults.outputFormat': 42,
+      'gptImage.outputFolder': '   ',
+    });
+    try {
+      const path = await vscode.commands.executeCommand<string | undefined>('gptImage.generate', { prompt: 'A hand-edited harbour', aspectRatio: '1:1', insert: false });
+      assert.ok(path, 'the command returned no path');
+      assert.equal(relative(workspacePath(), dirname(path)), 'assets/generated');
+      // The defaults: 1K (not "8K"), PNG (not 42), the default folder (not blanks).
+      assert.deepEqual(imageInfo(path), { mediaType: 'image/png', width: 1280, height: 1280 });
+    } finally {
+      await settings.restore();
+    }
+  });
+
   test('an unwritable output folder keeps the image in the temporary folder', async () => {
     const settings = new SettingsScope();
     // A file where the folder should be: the folder cannot be created.
