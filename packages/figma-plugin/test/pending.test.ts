@@ -47,10 +47,15 @@ describe('pending tasks survive a restart', () => {
     expect((await third.ui$.request('ready', {})).pendingTasks).toEqual([]);
   });
 
-  it('finds a task from the placeholder alone (the file opened on another computer)', async () => {
+  it('leaves another user’s placeholder alone: it is in the page, not in this user’s store, so it is neither resumed nor removed', async () => {
     const { first, placeholder } = await acceptedThenClosed();
-    const elsewhere = openPlugin({ document: first.document, storage: new FakeClientStorage() });
-    expect((await elsewhere.ui$.request('ready', {})).pendingTasks).toEqual([{ placeholderId: placeholder.id, record: taskRecord({ id: 'task-7' }) }]);
+    const collaborator = openPlugin({ document: first.document, storage: new FakeClientStorage() });
+    expect((await collaborator.ui$.request('ready', {})).pendingTasks).toEqual([]);
+    expect((await collaborator.ui$.request('remove-interrupted-placeholders', {})).notice).toBeNull();
+    expect(placeholder.removed).toBe(false);
+    // The record stays on the placeholder, with the file, for its owner.
+    expect(JSON.parse(sharedData(placeholder)['taskRecord'] ?? 'null')).toEqual(taskRecord({ id: 'task-7' }));
+    expect(collaborator.notifications).toEqual([]);
   });
 
   it('keeps a task whose placeholder is gone, so its paid-for image is not lost; it lands in the viewport', async () => {
@@ -80,10 +85,10 @@ describe('pending tasks survive a restart', () => {
     expect((await third.ui$.request('ready', {})).pendingTasks).toEqual([]);
   });
 
-  it('ignores a damaged record on a node instead of failing to start', async () => {
+  it('resumes from this user’s store even when the record on the placeholder is damaged', async () => {
     const { first, placeholder } = await acceptedThenClosed();
     placeholder.setSharedPluginData('gpt_image', 'taskRecord', '{"not":"a record"');
-    const second = openPlugin({ document: first.document, storage: new FakeClientStorage() });
-    expect((await second.ui$.request('ready', {})).pendingTasks).toEqual([]);
+    const second = openPlugin({ document: first.document, storage: first.storage });
+    expect((await second.ui$.request('ready', {})).pendingTasks).toEqual([{ placeholderId: placeholder.id, record: taskRecord({ id: 'task-7' }) }]);
   });
 });

@@ -65,6 +65,56 @@ describe('the placeholder goes on the canvas at once', () => {
     expect([placeholder.x, placeholder.y]).toEqual([50 + 100 + PLACEMENT_GAP, 60]);
   });
 
+  it('goes beside a frame it would not fit in, on the page, where a clipping frame would hide it', async () => {
+    const session = openPlugin();
+    const screen = frame(session.figma, { name: 'Screen', x: 100, y: 50, width: 375, height: 812 });
+    const image = frame(session.figma, { name: 'Image', x: 0, y: 0, width: 375, height: 200, parent: screen });
+    expect(screen.clipsContent).toBe(true);
+    const first = await startGeneration(session, [image.id]);
+    const second = await startGeneration(session, [image.id]);
+    expect([first.parent, second.parent]).toEqual([session.figma.currentPage, session.figma.currentPage]);
+    // Beside the Screen, top edges aligned; the second skips past the first at that level.
+    expect([first.x, first.y]).toEqual([100 + 375 + PLACEMENT_GAP, 50]);
+    expect([second.x, second.y]).toEqual([100 + 2 * (375 + PLACEMENT_GAP), 50]);
+    expect(screen.children).toEqual([image]);
+  });
+
+  it('still goes inside a large frame when the spot beside the source lies within it', async () => {
+    const session = openPlugin();
+    const board = frame(session.figma, { name: 'Board', x: 0, y: 0, width: 2000, height: 1200 });
+    const source = frame(session.figma, { name: 'Card', x: 900, y: 500, width: 200, height: 100, parent: board });
+    const placeholder = await startGeneration(session, [source.id]);
+    expect(placeholder.parent).toBe(board);
+    expect([placeholder.x, placeholder.y]).toEqual([900 + 200 + PLACEMENT_GAP, 500]);
+  });
+
+  it('steps out one level at a time: too small an inner frame, an outer frame that fits', async () => {
+    const session = openPlugin();
+    const outer = frame(session.figma, { name: 'Outer', x: 0, y: 0, width: 2000, height: 1000 });
+    const inner = frame(session.figma, { name: 'Inner', x: 100, y: 100, width: 400, height: 300, parent: outer });
+    const source = frame(session.figma, { name: 'Photo', x: 50, y: 50, width: 300, height: 200, parent: inner });
+    const placeholder = await startGeneration(session, [source.id]);
+    expect(placeholder.parent).toBe(outer);
+    expect([placeholder.x, placeholder.y]).toEqual([100 + 400 + PLACEMENT_GAP, 100]);
+    expect(inner.children).toEqual([source]);
+  });
+
+  it('goes inside a section where it fits, else beside the section on the page', async () => {
+    const session = openPlugin();
+    const section = session.figma.createSection();
+    section.resizeWithoutConstraints(800, 600);
+    section.x = 0;
+    section.y = 0;
+    const roomy = frame(session.figma, { name: 'Left', x: 100, y: 100, width: 200, height: 150, parent: section });
+    const cramped = frame(session.figma, { name: 'Right', x: 500, y: 300, width: 200, height: 150, parent: section });
+    const inside = await startGeneration(session, [roomy.id]);
+    const beside = await startGeneration(session, [cramped.id]);
+    expect(inside.parent).toBe(section);
+    expect([inside.x, inside.y]).toEqual([100 + 200 + PLACEMENT_GAP, 100]);
+    expect(beside.parent).toBe(session.figma.currentPage);
+    expect([beside.x, beside.y]).toEqual([800 + PLACEMENT_GAP, 0]);
+  });
+
   it('goes beside an auto-layout parent, on that parent’s parent, never into the auto layout', async () => {
     const session = openPlugin();
     const board = frame(session.figma, { name: 'Board', x: 0, y: 0, width: 3000, height: 2000 });
@@ -101,6 +151,15 @@ describe('the placeholder goes on the canvas at once', () => {
       width: 1536,
       height: 1024,
     });
+  });
+
+  it('puts a second text-only generation right of the first, not on top of it', async () => {
+    const session = openPlugin({ viewportCenter: { x: 0, y: 0 } });
+    const size = { width: 1024, height: 1024 };
+    const first = await startGeneration(session, [], { size });
+    const second = await startGeneration(session, [], { size });
+    expect([first.x, first.y]).toEqual([-512, -512]);
+    expect([second.x, second.y]).toEqual([-512 + 1024 + PLACEMENT_GAP, -512]);
   });
 
   it('uses the tier’s square for `auto` without a source', async () => {

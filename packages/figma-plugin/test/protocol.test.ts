@@ -122,7 +122,7 @@ describe('both sides together', () => {
     };
     const handlers: RequestHandlers = {
       ready: failing, 'export-references': failing, 'start-generation': failing, 'task-accepted': failing, 'place-result': failing,
-      'cancel-generation': failing, 'fail-generation': failing, 'list-history': failing, 'place-again': failing, 'read-key': failing,
+      'cancel-generation': failing, 'fail-generation': failing, 'interrupt-generation': failing, 'remove-interrupted-placeholders': failing, 'list-history': failing, 'place-again': failing, 'read-key': failing,
       'store-key': failing, 'delete-key': failing,
     };
     serveUi({ post: (m) => channel.toUi.forEach((l) => l(structuredClone(m))), listen: (l) => (channel.toMain.add(l), () => channel.toMain.delete(l)) }, handlers);

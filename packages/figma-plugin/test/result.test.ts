@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { HISTORY_KEY } from '../src/main/history';
 import { RequestFailedError } from '../src/protocol/index';
 import { pngBytes, jpegBytes, webpBytes } from './fakes/image-bytes';
 import { frame, provenanceFor, taskRecord } from './support/builders';
@@ -128,6 +129,64 @@ describe('placing a result', () => {
   });
 });
 
+describe('placing a result the user is no longer looking at', () => {
+  it('fills the placeholder on its own page and selects it there when the user switched pages', async () => {
+    const session = openPlugin();
+    const pageA = session.figma.currentPage;
+    const source = frame(session.figma, { x: 0, y: 0, width: 300, height: 200 });
+    const placeholder = await startGeneration(session, [source.id]);
+    await session.ui$.request('task-accepted', { placeholderId: placeholder.id, record: taskRecord() });
+    const pageB = session.figma.createPage();
+    await session.figma.setCurrentPageAsync(pageB);
+    const elsewhere = frame(session.figma, { name: 'Elsewhere', x: 0, y: 0 });
+    pageB.selection = [elsewhere];
+    const answer = await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance: provenanceFor('x', [source.id]) });
+    expect(answer.nodeId).toBe(placeholder.id);
+    expect(placeholder.parent).toBe(pageA);
+    expect(placeholder.fills).toEqual([expect.objectContaining({ type: 'IMAGE' })]);
+    expect(pageA.selection).toEqual([placeholder]);
+    expect(pageB.selection).toEqual([elsewhere]);
+    expect(session.figma.currentPage).toBe(pageB);
+    expect(session.viewport.scrolledTo).toEqual([]);
+    expect(await session.storage.getAsync('pending-tasks')).toBeUndefined();
+    expect(await session.storage.getAsync(HISTORY_KEY)).toHaveLength(1);
+    // As in Figma, the page in view cannot select another page's node.
+    expect(() => (pageB.selection = [placeholder])).toThrow('can only include nodes in that page');
+  });
+
+  it('still counts as placed, forgotten and remembered once, when showing the result fails', async () => {
+    const session = openPlugin();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const source = frame(session.figma, { x: 0, y: 0, width: 300, height: 200 });
+    const placeholder = await startGeneration(session, [source.id]);
+    await session.ui$.request('task-accepted', { placeholderId: placeholder.id, record: taskRecord() });
+    session.viewport.scrollAndZoomIntoView = () => {
+      throw new Error('the viewport is gone');
+    };
+    const answer = await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance: provenanceFor('x', [source.id]) });
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('the viewport is gone'));
+    errors.mockRestore();
+    expect(answer).toEqual({ nodeId: placeholder.id, historyId: expect.any(String) });
+    expect(session.notifications).toEqual([]);
+    expect(await session.storage.getAsync('pending-tasks')).toBeUndefined();
+    expect(await session.storage.getAsync(HISTORY_KEY)).toHaveLength(1);
+  });
+
+  it('keeps a resumed result’s source ids, which the UI no longer has, from its placeholder', async () => {
+    const first = openPlugin();
+    const source = frame(first.figma, { x: 0, y: 0, width: 300, height: 200 });
+    const reference = frame(first.figma, { x: 0, y: 500, width: 300, height: 200 });
+    const placeholder = await startGeneration(first, [source.id, reference.id]);
+    await first.ui$.request('task-accepted', { placeholderId: placeholder.id, record: taskRecord() });
+    first.close();
+    const session = openPlugin({ document: first.document, storage: first.storage });
+    await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance: provenanceFor('make it blue', []) });
+    expect(sharedData(placeholder)['sourceNodeIds']).toBe(JSON.stringify([source.id, reference.id]));
+    const history: unknown = await session.storage.getAsync(HISTORY_KEY);
+    expect(history).toEqual([expect.objectContaining({ provenance: expect.objectContaining({ sourceNodeIds: [source.id, reference.id] }) })]);
+  });
+});
+
 describe('cancel and failure', () => {
   it('cancel removes the placeholder and forgets the task', async () => {
     const session = openPlugin();
@@ -145,7 +204,7 @@ describe('cancel and failure', () => {
     const session = openPlugin();
     const source = frame(session.figma, { x: 0, y: 0 });
     await session.ui$.request('cancel-generation', { placeholderId: source.id });
-    await session.ui$.request('fail-generation', { placeholderId: source.id, message: 'nope' });
+    await session.ui$.request('fail-generation', { placeholderId: source.id, taskId: null, message: 'nope' });
     expect(source.removed).toBe(false);
     expect(session.figma.currentPage.children).toEqual([source]);
   });
@@ -153,35 +212,8 @@ describe('cancel and failure', () => {
   it('a failed generation removes the placeholder and tells the user in Figma', async () => {
     const session = openPlugin();
     const placeholder = await startGeneration(session, []);
-    await session.ui$.request('fail-generation', { placeholderId: placeholder.id, message: 'The provider refused the prompt.' });
+    await session.ui$.request('fail-generation', { placeholderId: placeholder.id, taskId: null, message: 'The provider refused the prompt.' });
     expect(placeholder.removed).toBe(true);
     expect(session.notifications).toEqual([{ message: 'The provider refused the prompt.', error: true }]);
-  });
-});
-
-describe('relaunch buttons', () => {
-  async function placedResult(): Promise<{ readonly session: ReturnType<typeof openPlugin>; readonly result: FrameNode; readonly sourceId: string }> {
-    const session = openPlugin();
-    const source = frame(session.figma, { x: 0, y: 0, width: 300, height: 200 });
-    const placeholder = await startGeneration(session, [source.id]);
-    await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance: provenanceFor('make it blue', [source.id]) });
-    session.close();
-    return { session, result: placeholder, sourceId: source.id };
-  }
-
-  it.each(['regenerate', 'edit'] as const)('started with "%s", main sends the selected result’s provenance to prefill the UI', async (command) => {
-    const { session: first, result, sourceId } = await placedResult();
-    const session = openPlugin({ document: first.document, storage: first.storage, command });
-    session.figma.currentPage.selection = [result];
-    const ready = await session.ui$.request('ready', {});
-    expect(ready.command).toBe(command);
-    expect(ready.prefill).toEqual({ command, resultNodeId: result.id, provenance: provenanceFor('make it blue', [sourceId]) });
-  });
-
-  it('started from the menu, nothing is prefilled', async () => {
-    const { session: first, result } = await placedResult();
-    const session = openPlugin({ document: first.document, storage: first.storage });
-    session.figma.currentPage.selection = [result];
-    expect(await session.ui$.request('ready', {})).toMatchObject({ command: 'open', prefill: null });
   });
 });

@@ -5,12 +5,20 @@ export const PLACEMENT_GAP = 40;
 
 /**
  * The first spot right of `anchor` (top edges aligned, `gap` apart) where a box of `size` overlaps
- * none of `occupied`: start just right of the anchor, and while something is in the way, jump past
- * its right edge. Earlier results beside the same source are skipped this way, so each new one
- * lands after them. Each jump passes at least one box, so it ends within `occupied.length` jumps.
+ * none of `occupied` (see `freeSpotFrom`). Earlier results beside the same source are skipped
+ * this way, so each new one lands after them.
  */
 export function freeSpotRightOf(anchor: Box, size: Size, occupied: readonly Box[], gap = PLACEMENT_GAP): Box {
-  let spot: Box = { x: anchor.x + anchor.width + gap, y: anchor.y, width: size.width, height: size.height };
+  return freeSpotFrom({ x: anchor.x + anchor.width + gap, y: anchor.y, width: size.width, height: size.height }, occupied, gap);
+}
+
+/**
+ * `start` if it overlaps none of `occupied`; else, while something is in the way, the spot `gap`
+ * past its right edge (same top edge). Each jump passes at least one box, so it ends within
+ * `occupied.length` jumps.
+ */
+export function freeSpotFrom(start: Box, occupied: readonly Box[], gap = PLACEMENT_GAP): Box {
+  let spot = start;
   for (let jump = 0; jump <= occupied.length; jump++) {
     const inTheWay = occupied.filter((box) => overlaps(spot, box));
     if (inTheWay.length === 0) return spot;

@@ -17,6 +17,11 @@ export function overlaps(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
+/** True when `inner` lies entirely within `outer` (edges may touch). */
+export function contains(outer: Box, inner: Box): boolean {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+}
+
 /** A node's box in page coordinates (its bounding box, rotation included, when Figma gives one). */
 export function absoluteBox(node: SceneNode): Box {
   const bounds = 'absoluteBoundingBox' in node ? node.absoluteBoundingBox : null;

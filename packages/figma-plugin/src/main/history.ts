@@ -3,6 +3,7 @@ import type { HistoryEntry } from '../protocol/shapes';
 import { provenance } from '../protocol/shapes';
 import { createSerialQueue } from './serial-queue';
 import { storageSize } from './storage-size';
+import { storedList } from './stored-list';
 
 /** The clientStorage key of the history. */
 export const HISTORY_KEY = 'history';
@@ -40,17 +41,7 @@ export interface HistoryStore {
 /** The history over `figma.clientStorage`; reads and writes go one at a time. */
 export function createHistoryStore(storage: ClientStorageAPI): HistoryStore {
   const serial = createSerialQueue();
-  const read = async (): Promise<StoredHistoryEntry[]> => {
-    const stored: unknown = await storage.getAsync(HISTORY_KEY);
-    if (!Array.isArray(stored)) return [];
-    return stored.flatMap((entry: unknown, i) => {
-      try {
-        return [storedEntry(entry, `${HISTORY_KEY}[${i}]`)];
-      } catch {
-        return [];
-      }
-    });
-  };
+  const { read } = storedList(storage, HISTORY_KEY, storedEntry);
   return {
     list: () => serial(read),
     add: (entry) =>

@@ -7,15 +7,48 @@ export function launchCommandOf(command: string): LaunchCommand {
   return isRelaunchCommand(command) ? command : 'open';
 }
 
+/** What a relaunch button restores: the form's prefill, and the images the UI lists first. */
+export interface Relaunch {
+  readonly prefill: Prefill;
+  /** In order, the first being edited: reported to the UI in place of the selection, once. */
+  readonly images: readonly SceneNode[];
+}
+
 /**
- * For a relaunch button ("Regenerate", "Edit again"): the provenance of the first selected node
- * that has one, for the UI to fill in. Null when started otherwise or when no result is selected.
+ * For a relaunch button, from the first selected node that has provenance (the result):
+ * - "Regenerate" lists the result's original images, in order, those still in the file (none: the
+ *   prompt alone); the result itself is not one of them, it is what is being made again.
+ * - "Edit again" lists the result first, as the image being edited, then the rest of the selection.
+ * Null when started otherwise or when no result is selected.
  */
-export function prefillFor(command: LaunchCommand, selection: readonly SceneNode[]): Prefill | null {
+export async function relaunchFor(
+  command: LaunchCommand,
+  selection: readonly SceneNode[],
+  getNodeByIdAsync: (id: string) => Promise<BaseNode | null>,
+): Promise<Relaunch | null> {
   if (command === 'open') return null;
   for (const node of selection) {
     const provenance = readProvenance(node);
-    if (provenance) return { command, resultNodeId: node.id, provenance };
+    if (!provenance) continue;
+    if (command === 'edit') {
+      return { prefill: { command, resultNodeId: node.id, provenance, sourcesGone: 0 }, images: [node, ...selection.filter((other) => other !== node)] };
+    }
+    const sources = await layersStillThere(getNodeByIdAsync, provenance.sourceNodeIds);
+    return { prefill: { command, resultNodeId: node.id, provenance, sourcesGone: provenance.sourceNodeIds.length - sources.length }, images: sources };
   }
   return null;
+}
+
+/** The layers of these ids that are still in the file, in the order given. */
+async function layersStillThere(getNodeByIdAsync: (id: string) => Promise<BaseNode | null>, ids: readonly string[]): Promise<SceneNode[]> {
+  const found: SceneNode[] = [];
+  for (const id of ids) {
+    const node = await getNodeByIdAsync(id);
+    if (node && !node.removed && isLayer(node)) found.push(node);
+  }
+  return found;
+}
+
+function isLayer(node: BaseNode): node is SceneNode {
+  return node.type !== 'PAGE' && node.type !== 'DOCUMENT';
 }

@@ -6,6 +6,7 @@ import type { HistoryStore } from './history';
 import { fillWithImage } from './image-frame';
 import type { PendingStore } from './pending-tasks';
 import { placementOf } from './placement';
+import { pageOf } from './placement-target';
 import { findPlaceholder, type PlaceholderData } from './placeholder-data';
 import { checkResultImage } from './result-image';
 import { exportThumbnail } from './thumbnail';
@@ -19,10 +20,18 @@ export interface PlaceResultDeps {
   readonly newId: () => string;
 }
 
+/** A placed result: its frame, its image, the image's size and the provenance written on it. */
+interface Placed {
+  readonly frame: FrameNode;
+  readonly image: Image;
+  readonly info: Size;
+  readonly provenance: Provenance;
+}
+
 /**
  * Places a result: the bytes are checked first (PNG or JPEG, at most 4096 px a side), then the
  * placeholder is filled in one undo step — same position; the source's size for an edit, the
- * image's size otherwise — selected and scrolled into view. If the placeholder is gone (deleted or
+ * image's size otherwise — and shown (see `reveal`). If the placeholder is gone (deleted or
  * undone while the image was made, or the task was resumed in another file), a new frame is placed
  * where the placeholder would have gone: a finished image is never dropped.
  *
@@ -34,12 +43,12 @@ export async function placeResult(
   params: RequestParams<'place-result'>,
   deps: PlaceResultDeps,
 ): Promise<RequestResult<'place-result'>> {
-  const { provenance } = params;
-  const forgetTask = (): Promise<void> => deps.pending.forget({ taskId: provenance.taskId, placeholderId: params.placeholderId });
-  let placed: { readonly frame: FrameNode; readonly image: Image; readonly info: Size };
+  const forgetTask = (): Promise<void> => deps.pending.forget({ taskId: params.provenance.taskId, placeholderId: params.placeholderId });
+  let placed: Placed;
   try {
     const info = checkResultImage(params.bytes);
     const placeholder = params.placeholderId ? await findPlaceholder((id) => figma.getNodeByIdAsync(id), params.placeholderId) : null;
+    const provenance = withPlaceholderSources(params.provenance, placeholder?.data ?? null);
     const source = await firstSource(figma, placeholder?.data.sourceNodeIds ?? provenance.sourceNodeIds);
     const mode = placeholder?.data.mode ?? (provenance.options['mode'] === 'edit' ? 'edit' : 'generate');
     // Before the undo step: if Figma refuses the bytes, nothing was changed.
@@ -50,18 +59,43 @@ export async function placeResult(
       fillWithImage(target, image, size, provenance);
       return target;
     });
-    placed = { frame, image, info };
+    placed = { frame, image, info, provenance };
   } catch (error) {
     if (params.placeholderId) await deps.removePlaceholder(params.placeholderId);
     await forgetTask();
     figma.notify(error instanceof Error ? error.message : String(error), { error: true });
     throw error;
   }
-  figma.currentPage.selection = [placed.frame];
-  figma.viewport.scrollAndZoomIntoView([placed.frame]);
+  reveal(figma, placed.frame);
   await forgetTask();
-  const historyId = await remember(placed, provenance, deps);
+  const historyId = await remember(placed, deps);
   return { nodeId: placed.frame.id, historyId };
+}
+
+/**
+ * A resumed task's provenance comes from the UI without its source ids (the UI only kept the task
+ * record); the placeholder still knows them, and the result should say what it was made from.
+ */
+function withPlaceholderSources(provenance: Provenance, placeholder: PlaceholderData | null): Provenance {
+  if (provenance.sourceNodeIds.length > 0 || !placeholder || placeholder.sourceNodeIds.length === 0) return provenance;
+  return { ...provenance, sourceNodeIds: placeholder.sourceNodeIds };
+}
+
+/**
+ * Selects the result on its own page (the user may have switched pages while it was made: Figma
+ * refuses to put another page's node in the current page's selection) and scrolls to it only when
+ * that page is the one in view. The result is placed by now, so a failure here is logged and never
+ * turned into a failed placement, which would leave the task pending and the result unrecorded.
+ */
+function reveal(figma: FigmaApi, frame: FrameNode): void {
+  try {
+    const page = pageOf(frame);
+    if (!page) return;
+    page.selection = [frame];
+    if (page.id === figma.currentPage.id) figma.viewport.scrollAndZoomIntoView([frame]);
+  } catch (error) {
+    console.error(`GPT Image: the result was placed but could not be shown: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /**
@@ -93,15 +127,11 @@ async function firstSource(figma: FigmaApi, ids: readonly string[]): Promise<Sce
 }
 
 /** Adds the result to the history; a failure here is logged, never turned into a failed placement. */
-async function remember(
-  placed: { readonly frame: FrameNode; readonly image: Image; readonly info: Size },
-  provenance: Provenance,
-  deps: PlaceResultDeps,
-): Promise<string | null> {
+async function remember(placed: Placed, deps: PlaceResultDeps): Promise<string | null> {
   try {
     const id = deps.newId();
     const thumbnail = await exportThumbnail(placed.frame);
-    await deps.history.add({ id, imageHash: placed.image.hash, width: placed.info.width, height: placed.info.height, thumbnail, provenance });
+    await deps.history.add({ id, imageHash: placed.image.hash, width: placed.info.width, height: placed.info.height, thumbnail, provenance: placed.provenance });
     return id;
   } catch (error) {
     console.error(`GPT Image: the result was placed but not added to the history: ${error instanceof Error ? error.message : String(error)}`);

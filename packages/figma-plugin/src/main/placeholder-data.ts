@@ -1,9 +1,10 @@
-import { array, nullable, object, oneOf, string, type Checked } from '../protocol/checks';
-import { nodeId, prompt } from '../protocol/shapes';
+import { array, nullable, object, string, type Checked } from '../protocol/checks';
+import { generationMode, nodeId, prompt } from '../protocol/shapes';
 import { DATA_KEY, readJson, writeData } from './shared-data';
 
 const placeholderData = object({
-  mode: oneOf(['generate', 'edit']),
+  /** Placeholders of earlier versions say `generate` or `edit`, which mean the same today. */
+  mode: generationMode,
   prompt,
   sourceNodeIds: array(nodeId, { max: 16 }),
   startedAt: string({ min: 1, max: 64 }),

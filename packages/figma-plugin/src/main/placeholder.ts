@@ -6,19 +6,23 @@ import { placementOf } from './placement';
 import { fitWithin, type Size } from './geometry';
 import { markPlaceholder } from './placeholder-data';
 import { placeholderName, promptTitle } from './prompt-title';
-import { openingUndoStep } from './undo';
+import { asOneUndoStep, openingUndoStep } from './undo';
 
 /** The font of the placeholder's caption; Figma requires it loaded before any text is set. */
 export const CAPTION_FONT: FontName = { family: 'Inter', style: 'Regular' };
 
 const PLACEHOLDER_FILL: SolidPaint = { type: 'SOLID', color: { r: 0.93, g: 0.93, b: 0.95 } };
 const CAPTION_FILL: SolidPaint = { type: 'SOLID', color: { r: 0.35, g: 0.35, b: 0.4 } };
+/** The caption's first line while the image is made, and once its task waits at the provider. */
+const GENERATING = 'generating…';
+const WAITING = 'waiting at the provider: the result will be collected when the plugin opens again';
 
 type StartParams = RequestParams<'start-generation'>;
 
 /**
- * The size a placeholder takes: the source's for an edit (the result replaces it in kind), else
- * the size asked for — or, for `auto`, the tier's square — shrunk to Figma's 4096 px image limit.
+ * The size a placeholder takes: the edited node's for an edit (the result replaces it in kind),
+ * else the size the UI expects (see `start-generation`) — or, without one, the tier's square —
+ * shrunk to Figma's 4096 px image limit.
  */
 export function placeholderSize(params: Pick<StartParams, 'mode' | 'size' | 'resolution'>, source: SceneNode | null): Size {
   if (params.mode === 'edit' && source) return { width: source.width, height: source.height };
@@ -28,7 +32,7 @@ export function placeholderSize(params: Pick<StartParams, 'mode' | 'size' | 'res
 
 /**
  * Puts a named placeholder frame on the canvas at once, as a new undo step: beside the first
- * source (see `placementOf`), or centred in the viewport for text-only generation. The step is
+ * source node (see `placementOf`), or centred in the viewport when there is none. The step is
  * left open for the task record that follows (see `undo.ts`). It shows
  * "generating…" and the prompt, and is marked so that only it is ever filled or removed later.
  */
@@ -78,10 +82,25 @@ function addCaption(figma: FigmaApi, frame: FrameNode, prompt: string): void {
   caption.fontName = CAPTION_FONT;
   caption.fontSize = fontSize;
   caption.fills = [CAPTION_FILL];
-  caption.characters = `generating…\n${promptTitle(prompt, 200)}`;
+  setCaption(caption, GENERATING, prompt);
   caption.textAutoResize = 'HEIGHT';
   caption.resize(Math.max(1, frame.width - 2 * padding), caption.height || fontSize * 3);
   caption.x = padding;
   caption.y = padding;
-  caption.name = 'generating…';
+}
+
+function setCaption(caption: TextNode, state: string, prompt: string): void {
+  caption.characters = `${state}\n${promptTitle(prompt, 200)}`;
+  caption.name = state;
+}
+
+/**
+ * Says on the placeholder that its task is still at the provider and will be collected later,
+ * as one undo step of its own (undoing it only brings "generating…" back). Without the caption
+ * font the caption stays as it was: Figma's notification and the plugin window say it too.
+ */
+export async function captionAsWaiting(figma: FigmaApi, frame: FrameNode, prompt: string): Promise<void> {
+  const caption = frame.children.find((child): child is TextNode => child.type === 'TEXT');
+  if (!caption || !(await loadCaptionFont(figma))) return;
+  asOneUndoStep(figma, () => setCaption(caption, WAITING, prompt));
 }

@@ -3,41 +3,53 @@ import { absoluteBox, boxIn, type Box } from './geometry';
 /** A node new frames may be appended to without changing anything the user made. */
 export type Container = PageNode | FrameNode | SectionNode;
 
-/** Where a new frame goes: into `container`, beside `anchor` (a box in the container's coordinates). */
-export interface PlacementTarget {
-  readonly container: Container;
+/** Where a new frame may go: into `container`, beside `anchor` (a box in the container's coordinates). */
+export interface PlacementTarget<C extends Container = Container> {
+  readonly container: C;
   readonly anchor: Box;
 }
 
 /**
- * Where to put a result for `source`. Normally beside the source, in the same parent, so it lands
- * in the same board. But a new child must never change what the user made:
- * - an auto-layout frame would re-flow (and resize) around it, so the result goes beside that
- *   frame, in the frame's own parent;
- * - groups, components and instances change or refuse with a new child, so likewise;
+ * Where a result for `source` may go, from the innermost board out to the page.
+ * `inside` lists the frames and sections around the source that may take the result, innermost
+ * first, each with the node on the way to the source that the result would sit beside there;
+ * `page` is the last resort, beside the outermost of them. The caller takes the first level whose
+ * free spot lies within that container's bounds (see `placementOf`): a frame clips what lies
+ * outside it (Figma's default) and a section is a visible board, so a result beyond either edge
+ * would be hidden or look lost.
+ *
+ * A new child must never change what the user made, so some ancestors are never entered:
+ * - an auto-layout frame would re-flow (and resize) around it: the result goes beside that frame;
+ * - groups, components and instances change or refuse with a new child: likewise;
  * - a locked parent or ancestor means "leave this alone": the result goes on the page, beside the
  *   source's position on the canvas.
  */
-export function placementBeside(source: SceneNode): PlacementTarget {
+export function placementsBeside(source: SceneNode): { readonly inside: readonly PlacementTarget<FrameNode | SectionNode>[]; readonly page: PlacementTarget<PageNode> } {
   const ancestors: BaseNode[] = [];
   for (let node = source.parent; node && node.type !== 'DOCUMENT'; node = node.parent) ancestors.push(node);
   const page = ancestors[ancestors.length - 1];
   if (!page || page.type !== 'PAGE') throw new Error(`node ${source.id} is not on a page`);
-  if (ancestors.some((node) => 'locked' in node && node.locked)) return { container: page, anchor: absoluteBox(source) };
+  if (ancestors.some((node) => 'locked' in node && node.locked)) return { inside: [], page: { container: page, anchor: absoluteBox(source) } };
 
-  // Walk down from the page while each level takes new children freely; the last such level is
-  // the container, and the node below it on the way to the source is what the result goes beside.
-  let container: Container = page;
-  let anchor: SceneNode = source;
-  for (let i = ancestors.length - 2; i >= -1; i--) {
-    const below = i >= 0 ? ancestors[i] : source;
-    if (!below || !isSceneNode(below)) break;
-    anchor = below;
-    if (i < 0) break;
-    if (!isFreeContainer(below)) break;
-    container = below;
+  // From the page down to the source, each free level's anchor is the next node on the way; the
+  // walk stops at the first node that does not take new children freely.
+  const below: SceneNode[] = [...ancestors.filter(isSceneNode).reverse(), source];
+  const inside: PlacementTarget<FrameNode | SectionNode>[] = [];
+  for (const [i, node] of below.entries()) {
+    const next = below[i + 1];
+    if (!next || !isFreeContainer(node)) break;
+    inside.unshift({ container: node, anchor: boxIn(node, absoluteBox(next)) });
   }
-  return { container, anchor: boxIn(container, absoluteBox(anchor)) };
+  const outermost = below[0] ?? source;
+  return { inside, page: { container: page, anchor: boxIn(page, absoluteBox(outermost)) } };
+}
+
+/** The page a node is on, or null when it is not on one (removed, or the document itself). */
+export function pageOf(node: BaseNode): PageNode | null {
+  for (let current: BaseNode | null = node; current; current = current.parent) {
+    if (current.type === 'PAGE') return current;
+  }
+  return null;
 }
 
 /** Frames without auto layout and sections: a new child changes nothing else. */

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../protocol/checks';
 import type { Provenance } from '../protocol/shapes';
 import { provenance as provenanceCheck } from '../protocol/shapes';
 import { DATA_KEY, readData, readJson, writeData } from './shared-data';
@@ -20,16 +21,21 @@ export function writeProvenance(node: FrameNode, provenance: Provenance): void {
   node.setRelaunchData(RELAUNCH_DESCRIPTIONS);
 }
 
-/** The provenance on a node, or null when it has none (or it was damaged by hand or by another plugin). */
+/**
+ * The provenance on a node, or null when it has none (or it was damaged by hand or by another
+ * plugin). Damaged options alone read as none given (`{}`): the prompt and images can still be
+ * restored, with the form's defaults for the rest.
+ */
 export function readProvenance(node: BaseNode): Provenance | null {
   const prompt = readData(node, DATA_KEY.prompt);
   if (!prompt) return null;
   const taskId = readData(node, DATA_KEY.taskId);
+  const options = readJson(node, DATA_KEY.options);
   try {
     return provenanceCheck(
       {
         prompt,
-        options: readJson(node, DATA_KEY.options),
+        options: isPlainObject(options) ? options : {},
         provider: readData(node, DATA_KEY.provider),
         model: readData(node, DATA_KEY.model),
         taskId: taskId || null,

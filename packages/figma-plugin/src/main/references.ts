@@ -2,17 +2,9 @@ import { sniffImage } from '@gpt-image/core/contract';
 import { MAX_IMAGE_BYTES } from '../protocol/limits';
 import type { ExportedReference } from '../protocol/shapes';
 import { PluginError } from './plugin-error';
+import { MAX_REFERENCE_SIDE, referenceScale } from '../protocol/reference-size';
 
-/** The longest side a reference is exported at: more costs upload time and input tokens, and adds nothing the model uses. */
-export const MAX_REFERENCE_SIDE = 2048;
-
-/** Small nodes are exported at up to 2× (like a retina export), so the model gets real detail. */
-export const MAX_REFERENCE_SCALE = 2;
-
-/** The export scale for a node of this size: up to 2×, and never beyond 2048 px on the longer side. */
-export function referenceScale(width: number, height: number): number {
-  return Math.min(MAX_REFERENCE_SCALE, MAX_REFERENCE_SIDE / Math.max(width, height));
-}
+export { referenceScale } from '../protocol/reference-size';
 
 /**
  * Exports a node as a PNG reference within the providers' limits: the scale comes from the node's

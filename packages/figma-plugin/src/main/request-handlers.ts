@@ -1,10 +1,10 @@
 import type { RequestHandlers } from '../protocol/main-endpoint';
 import { KEY_STORAGE_NOTE, type KeyStore } from './api-keys';
 import type { FigmaApi } from './figma-api';
-import { acceptTask, cancelGeneration, failGeneration, removePlaceholder, startGeneration } from './generation';
+import { acceptTask, cancelGeneration, failGeneration, interruptGeneration, removePlaceholder, startGeneration } from './generation';
 import { historyListing, type HistoryStore } from './history';
-import { launchCommandOf, prefillFor } from './launch';
-import { findPendingTasks } from './pending-on-start';
+import { launchCommandOf, relaunchFor } from './launch';
+import { findPendingTasks, removeInterruptedPlaceholders } from './pending-on-start';
 import type { PendingStore } from './pending-tasks';
 import { placeAgain } from './place-again';
 import { placeResult } from './place-result';
@@ -20,8 +20,13 @@ export interface HandlerContext {
   readonly newId: () => string;
   /** Task ids already handed to the UI in this session: each pending task is handed over once. */
   readonly handedOut: Set<string>;
-  /** Called when the UI said it is ready: from then on the selection is reported. */
-  readonly onReady: () => void;
+  /** The selection in the order the user made it (Figma's own order is unspecified). */
+  readonly selection: () => readonly SceneNode[];
+  /**
+   * Called when the UI said it is ready: from then on the selection is reported, the first time
+   * as `firstImages` when given (a relaunch's images, which the selection must not overwrite).
+   */
+  readonly onReady: (firstImages: readonly SceneNode[] | null) => void;
 }
 
 /** One handler per request of the protocol (the type demands every one). */
@@ -34,11 +39,12 @@ export function createRequestHandlers(context: HandlerContext): RequestHandlers 
       const finished = new Set((await history.list()).flatMap((entry) => (entry.provenance.taskId ? [entry.provenance.taskId] : [])));
       const pendingTasks = (await findPendingTasks(figma, pending, finished)).filter((task) => !context.handedOut.has(task.record.id));
       for (const task of pendingTasks) context.handedOut.add(task.record.id);
-      context.onReady();
-      return { command, pendingTasks, prefill: prefillFor(command, figma.currentPage.selection) };
+      const relaunch = await relaunchFor(command, context.selection(), getNode);
+      context.onReady(relaunch ? relaunch.images : null);
+      return { command, pendingTasks, prefill: relaunch ? relaunch.prefill : null };
     },
     'export-references': async ({ nodeIds }) => ({ references: await exportReferences(getNode, nodeIds) }),
-    'start-generation': async (params) => ({ placeholderId: (await startGeneration(figma, params, context.now())).id }),
+    'start-generation': async (params) => ({ placeholderId: (await startGeneration(figma, pending, params, context.now())).id }),
     'task-accepted': async (params) => {
       await acceptTask(figma, pending, params);
       return {};
@@ -53,6 +59,11 @@ export function createRequestHandlers(context: HandlerContext): RequestHandlers 
       await failGeneration(figma, pending, params);
       return {};
     },
+    'interrupt-generation': async (params) => {
+      await interruptGeneration(figma, params);
+      return {};
+    },
+    'remove-interrupted-placeholders': async () => ({ notice: await removeInterruptedPlaceholders(figma, pending, context.now()) }),
     'list-history': async () => ({
       entries: (await history.list()).map((entry) => historyListing(entry, figma.getImageByHash(entry.imageHash) !== null)),
     }),

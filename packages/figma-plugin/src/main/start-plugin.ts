@@ -5,7 +5,7 @@ import { figmaTransport } from './figma-transport';
 import { createHistoryStore } from './history';
 import { createPendingStore } from './pending-tasks';
 import { createRequestHandlers } from './request-handlers';
-import { createSelectionReporter } from './selection';
+import { createSelectionOrder, createSelectionReporter } from './selection';
 
 /** What the entry point passes in; the clock and ids are injectable for tests. */
 export interface PluginOptions {
@@ -19,19 +19,20 @@ export interface PluginOptions {
 
 /**
  * Starts the main thread: opens the UI, serves its requests and reports the selection once the UI
- * said it is ready (never before, so nothing is posted into a window that is not listening).
+ * said it is ready (never before, so nothing is posted into a window that is not listening). The
+ * selection's order is followed from the start, whether the UI listens yet or not.
  * Network never happens here; the UI does it. Returns the function that stops everything, which
  * also runs when Figma closes the plugin.
  */
 export function startPlugin(figma: FigmaApi, options: PluginOptions): () => void {
   let uiReady = false;
   let endpoint: MainEndpoint | null = null;
-  const reportSelection = createSelectionReporter(
-    () => figma.currentPage.selection,
-    (nodes, total) => endpoint?.notify('selection', { nodes, total }),
-  );
-  const sendSelection = (): void => {
-    reportSelection().catch((error: unknown) =>
+  // The selection when the plugin opens keeps Figma's order: nothing better is known.
+  const selectionInOrder = createSelectionOrder();
+  selectionInOrder(figma.currentPage);
+  const reportSelection = createSelectionReporter((nodes, total) => endpoint?.notify('selection', { nodes, total }));
+  const sendSelection = (nodes: readonly SceneNode[]): void => {
+    reportSelection(nodes).catch((error: unknown) =>
       endpoint?.notify('problem', { message: `The selection could not be read: ${error instanceof Error ? error.message : String(error)}` }),
     );
   };
@@ -47,15 +48,17 @@ export function startPlugin(figma: FigmaApi, options: PluginOptions): () => void
       now: options.now ?? (() => new Date()),
       newId: options.newId ?? randomId,
       handedOut: new Set(),
-      onReady: () => {
+      selection: () => selectionInOrder(figma.currentPage),
+      onReady: (firstImages) => {
         uiReady = true;
-        sendSelection();
+        sendSelection(firstImages ?? selectionInOrder(figma.currentPage));
       },
     }),
   );
 
   const onSelectionChange = (): void => {
-    if (uiReady) sendSelection();
+    const nodes = selectionInOrder(figma.currentPage);
+    if (uiReady) sendSelection(nodes);
   };
   figma.on('selectionchange', onSelectionChange);
   const dispose = (): void => {

@@ -1,7 +1,7 @@
 import { array, bytes, nullable, number, object, oneOf, string, type Check, type Checked } from './checks';
 import { MAX_IMAGES } from './limits';
 import {
-  exportedReference, historyEntry, keyedProvider, launchCommand, nodeId, pendingTask, pixelSize, prefill, prompt,
+  exportedReference, generationMode, historyEntry, keyedProvider, launchCommand, nodeId, pendingTask, pixelSize, prefill, prompt,
   provenance, selectedNode,
 } from './shapes';
 import { parseTaskRecord } from './task-record-check';
@@ -23,7 +23,10 @@ const empty = object({});
 const storageNote = string({ min: 1, max: 1_000 });
 
 const requestTable = {
-  /** The UI is listening: main answers how it was started, what to resume and what to prefill. */
+  /**
+   * The UI is listening: main answers how it was started, what to resume and what to prefill, then
+   * reports the images to list (after a relaunch button the result's, not the selection).
+   */
   ready: {
     params: empty,
     result: object({ command: launchCommand, pendingTasks: array(pendingTask, { max: 100 }), prefill: nullable(prefill) }),
@@ -33,14 +36,23 @@ const requestTable = {
     params: object({ nodeIds: array(nodeId, { min: 1, max: MAX_IMAGES }) }),
     result: object({ references: array(exportedReference, { max: MAX_IMAGES }) }),
   },
-  /** Put a placeholder on the canvas at once: beside the first source, or in the viewport's centre. */
+  /**
+   * Put a placeholder on the canvas at once: beside the first source, or in the viewport's centre.
+   * Main notes it in this user's clientStorage until the task is accepted, placed, cancelled or
+   * failed, so a placeholder whose run was cut short before that is cleared at the next start.
+   */
   'start-generation': {
     params: object({
       prompt,
-      mode: oneOf(['generate', 'edit']),
-      /** The nodes sent as images, in order; the first is the one edited and the one placed beside. */
+      /** `edit`: the first node is edited; `edit-file`: an image from disk is, and the nodes are references. */
+      mode: generationMode,
+      /** The nodes sent as images, in order; the first is the one placed beside. */
       sourceNodeIds: array(nodeId, { max: MAX_IMAGES }),
-      /** The size asked for, or null for `auto` (then the tier's square stands in until the result). */
+      /**
+       * The size the result is expected to have, for the placeholder's shape (an edited node's own
+       * size wins): the size or preset asked for, an edited file's own size for `auto`; null for
+       * `auto` otherwise (then the tier's square stands in until the result).
+       */
       size: nullable(pixelSize),
       resolution: oneOf(['1K', '2K', '4K']),
     }),
@@ -63,10 +75,30 @@ const requestTable = {
   },
   /** The user cancelled: remove the placeholder and forget the task. */
   'cancel-generation': { params: object({ placeholderId: nodeId }), result: empty },
-  /** The generation failed: remove the placeholder, forget the task, tell the user. */
+  /**
+   * The generation failed for good (the provider's verdict, or never accepted): remove the
+   * placeholder if any, forget the task by placeholder and by task id, tell the user.
+   */
   'fail-generation': {
+    params: object({ placeholderId: nullable(nodeId), taskId: nullable(string({ min: 1, max: 256 })), message: string({ min: 1, max: 4_000 }) }),
+    result: empty,
+  },
+  /**
+   * An accepted task this run could not collect (connection lost, timeout, no key): it is still at
+   * the provider and paid for, so main keeps the placeholder and the pending task, recaptions the
+   * placeholder and tells the user; the task is collected at the next start (or sooner, by the UI).
+   */
+  'interrupt-generation': {
     params: object({ placeholderId: nodeId, message: string({ min: 1, max: 4_000 }) }),
     result: empty,
+  },
+  /**
+   * At start: remove this user's placeholders whose run ended (the plugin closed) before the
+   * provider accepted the task, in one undo step; `notice` says so, null when there were none.
+   */
+  'remove-interrupted-placeholders': {
+    params: empty,
+    result: object({ notice: nullable(string({ min: 1, max: 1_000 })) }),
   },
   /** Past results, newest first. */
   'list-history': { params: empty, result: object({ entries: array(historyEntry, { max: 1_000 }) }) },
@@ -93,7 +125,11 @@ export type RequestResult<N extends RequestName> = Checked<(typeof requestTable)
 export const REQUESTS: { readonly [N in RequestName]: RequestDescriptor<RequestParams<N>, RequestResult<N>> } = requestTable;
 
 const notificationTable = {
-  /** The selection in selection order: at most 16 nodes, and how many were selected in all. */
+  /**
+   * The images to list, in the order the user selected them (main keeps it: Figma's own order is
+   * unspecified), or first after a relaunch button the result's images: at most 16 nodes, and how
+   * many there were in all.
+   */
   selection: object({ nodes: array(selectedNode, { max: MAX_IMAGES }), total: number({ min: 0, max: 1_000_000, integer: true }) }),
   /** Something went wrong outside any request (e.g. a malformed message main could not answer). */
   problem: object({ message: string({ min: 1, max: 4_000 }) }),

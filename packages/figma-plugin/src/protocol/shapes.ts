@@ -65,6 +65,14 @@ export const provenance = object({
 });
 export type Provenance = Checked<typeof provenance>;
 
+/**
+ * What a generation makes, and so what its placeholder stands for: an image from the prompt alone,
+ * an edit of the first selected node (the result takes that node's size), or an edit of an image
+ * added from disk (the nodes, if any, are references; the result keeps its own size).
+ */
+export const generationMode = oneOf(['generate', 'edit', 'edit-file']);
+export type GenerationMode = Checked<typeof generationMode>;
+
 /** A task the provider accepted and that has no result on the canvas yet. */
 export const pendingTask = object({
   /** The placeholder frame waiting for it on this page; null when it is elsewhere or gone. */
@@ -96,10 +104,16 @@ export type KeyedProvider = Checked<typeof keyedProvider>;
 export const launchCommand = oneOf(['open', 'regenerate', 'edit']);
 export type LaunchCommand = Checked<typeof launchCommand>;
 
-/** What a relaunch button asks the UI to fill in from the selected result. */
+/**
+ * What a relaunch button asks the UI to fill in from the selected result: the form from its
+ * provenance (the prompt too for "Regenerate"; "Edit again" asks for a new one). The images come
+ * as main's first `selection` report.
+ */
 export const prefill = object({
   command: oneOf(['regenerate', 'edit']),
   resultNodeId: nodeId,
   provenance,
+  /** "Regenerate": how many of the result's source images are no longer in the file (0 for "Edit again"). */
+  sourcesGone: number({ min: 0, max: MAX_IMAGES, integer: true }),
 });
 export type Prefill = Checked<typeof prefill>;

@@ -74,6 +74,14 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
   }
 
   const creator = <T extends BaseNode>(create: () => T) => (): T => decorateNode(create(), context, true);
+  const stubCreateFrame = figma.createFrame.bind(figma);
+  set(figma, 'createPage', creator(figma.createPage.bind(figma)));
+  // The stub has no sections: a section is made from its frame (children, position, size), retyped.
+  set(figma, 'createSection', creator(() => Object.assign(stubCreateFrame(), { type: 'SECTION' })));
+  // Under `documentAccess: 'dynamic-page'` pages are switched with this (loading the page first).
+  set(figma, 'setCurrentPageAsync', async (page: PageNode) => {
+    figma.currentPage = page;
+  });
   set(figma, 'createFrame', creator(figma.createFrame.bind(figma)));
   set(figma, 'createText', creator(figma.createText.bind(figma)));
   set(figma, 'createRectangle', creator(figma.createRectangle.bind(figma)));

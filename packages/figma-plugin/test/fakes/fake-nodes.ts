@@ -17,6 +17,11 @@ import { jpegBytes, pngBytes } from './image-bytes';
  *   SCALE, WIDTH and HEIGHT constraints — https://developers.figma.com/docs/plugins/api/ExportSettings
  * - `findAllWithCriteria` with `types` and `sharedPluginData`
  * - `remove()` that throws on a removed node and detaches it
+ * - a page's `selection` refuses nodes of another page (or of none), as Figma does ("in
+ *   set_selection: The selection of a page can only include nodes in that page"); each page keeps
+ *   its own selection — https://developers.figma.com/docs/plugins/api/properties/PageNode-selection
+ * - sections (the stub has none; `createSection` makes one from the stub's frame): named "Section",
+ *   100×100, contents shown — https://developers.figma.com/docs/plugins/api/SectionNode
  */
 
 /** One `exportAsync` call. */
@@ -64,6 +69,7 @@ export function decorateNode<T extends BaseNode>(node: T, context: NodeContext, 
     Reflect.set(node, 'parent', null);
   });
   if ('children' in node) define(node, 'findAllWithCriteria', (criteria: FindAllCriteria<NodeType[]>) => findAll(node, criteria));
+  if (node.type === 'PAGE') guardSelection(node);
   if (node.type !== 'PAGE' && node.type !== 'DOCUMENT') {
     accessor(node, 'absoluteTransform', () => {
       const { x, y } = absolutePosition(node);
@@ -81,6 +87,7 @@ function defaults(node: BaseNode): void {
   if (node.type === 'TEXT') Object.assign(initial, { width: 100, height: 14, fontSize: 12, name: 'Text' });
   if (node.type === 'FRAME') Object.assign(initial, { name: 'Frame', layoutMode: 'NONE', clipsContent: true });
   if (node.type === 'RECTANGLE') Object.assign(initial, { name: 'Rectangle' });
+  if (node.type === 'SECTION') Object.assign(initial, { name: 'Section', sectionContentsHidden: false });
   if (node.type !== 'PAGE' && node.type !== 'DOCUMENT') Object.assign(initial, { x: 0, y: 0, rotation: 0, visible: true, locked: false, opacity: 1 });
   for (const [key, value] of Object.entries(initial)) {
     if (Reflect.get(node, key) === undefined) Reflect.set(node, key, value);
@@ -128,6 +135,30 @@ function findAll(root: BaseNode, criteria: FindAllCriteria<NodeType[]>): BaseNod
   };
   visit(root);
   return found;
+}
+
+/** Wraps the stub's per-page selection (kept on the page) with Figma's check that every node is on that page. */
+function guardSelection(page: BaseNode): void {
+  const stub = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(page), 'selection');
+  const get = stub?.get;
+  const set = stub?.set;
+  if (!get || !set) throw new Error('figma-api-stub no longer keeps a page selection: update fake-nodes.ts');
+  Object.defineProperty(page, 'selection', {
+    get: () => Reflect.apply(get, page, []),
+    set: (nodes: readonly BaseNode[]) => {
+      if (nodes.some((node) => pageOf(node) !== page)) throw new Error('in set_selection: The selection of a page can only include nodes in that page');
+      Reflect.apply(set, page, [nodes]);
+    },
+    configurable: true,
+    // Not an own data property of the page: node snapshots must not walk into the selected nodes.
+    enumerable: false,
+  });
+}
+
+function pageOf(node: BaseNode): BaseNode | null {
+  let current: BaseNode | null = node;
+  while (current && current.type !== 'PAGE') current = current.parent;
+  return current;
 }
 
 function absolutePosition(node: BaseNode): { x: number; y: number } {

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Provenance } from '../../src/protocol/shapes';
 import type { HarnessApi, HarnessInit, LoggedRequest } from './harness';
 import { themedUi, type FigmaTheme } from './figma-theme';
 
@@ -124,9 +125,9 @@ describe('the plugin UI in a real browser, against a harness main thread and the
   });
 
   const failures = [
-    { what: '401 (a wrong key)', fault: { kind: 'status', status: 401 }, message: /./, hint: /Check the API key/ },
-    { what: 'moderation', fault: { kind: 'failModeration' }, message: /./, hint: /moderation refused/ },
-    { what: '429 on every attempt (gives up)', fault: { kind: 'status', status: 429, retryAfterMs: 20 }, message: /./, hint: /limiting requests/ },
+    { what: '401 (a wrong key)', fault: { kind: 'status', status: 401 }, message: /^The provider did not accept the API key\. OpenAI said: "[^"]+"/, hint: /Check the API key/ },
+    { what: 'moderation', fault: { kind: 'failModeration' }, message: /^The provider's content moderation refused this request\. OpenAI said: "[^"]+"/, hint: /moderation refused/ },
+    { what: '429 on every attempt (gives up)', fault: { kind: 'status', status: 429, retryAfterMs: 20 }, message: /^The provider is rate limiting requests\. OpenAI said: "[^"]+"/, hint: /limiting requests/ },
   ] as const;
   for (const { what, fault, message, hint } of failures) {
     it(`shows ${what} as a readable message and has main remove the placeholder`, { timeout: 45_000 }, async () => {
@@ -180,7 +181,7 @@ async function openSession(init: HarnessInit, options: SessionOptions = {}): Pro
 }
 
 /** One field of a session's harness, read from its page. */
-const harnessOf = <K extends 'log' | 'accepted' | 'exportHashes' | 'history'>(session: Page, key: K): Promise<HarnessApi[K]> =>
+const harnessOf = <K extends 'log' | 'accepted' | 'exportHashes' | 'history' | 'placeholders' | 'stored'>(session: Page, key: K): Promise<HarnessApi[K]> =>
   session.evaluate((name: string) => Reflect.get(Reflect.get(window, 'harness') as object, name) as unknown, key as string) as Promise<HarnessApi[K]>;
 const logOf = (session: Page): Promise<LoggedRequest[]> => harnessOf(session, 'log');
 
@@ -233,6 +234,40 @@ describe('kie, pending tasks and history through the UI', () => {
       expect(second.errors).toEqual([]);
     } finally {
       await second.page.close();
+      fake.setScenario({});
+    }
+  });
+
+  it('keeps a kie task whose status polls break after kie accepted it, says the result will be collected later, and "Collect now" places it', { timeout: 90_000 }, async () => {
+    const createsBefore = fake.requests.filter((r) => r.route === 'kie.createTask').length;
+    fake.setScenario({ kie: { queuingMs: 0, generatingMs: 100, faults: [{ route: 'kie.recordInfo', fault: { kind: 'resetMidBody' } }] } });
+    const session = await openSession({ keys: { kie: API_KEY } });
+    try {
+      await startKieEdit(session.ui, 'A harbour in the rain');
+      const alert = session.ui.getByRole('alert');
+      await expect.poll(() => alert.count(), { timeout: 45_000 }).toBe(1);
+      expect(await alert.locator('.error-message').innerText()).toBe('The result is waiting at kie (the connection was lost). It is paid for and will be collected when the plugin opens again.');
+      expect(await alert.locator('.error-hint').innerText()).toBe('Press “Collect now” to try again without reopening the plugin.');
+      const log = await logOf(session.page);
+      expect(log.filter((r) => r.name === 'interrupt-generation').map((r) => r.detail['placeholderId'])).toEqual(['ph:1']);
+      expect(log.some((r) => r.name === 'fail-generation' || r.name === 'cancel-generation')).toBe(false);
+      // Main kept the placeholder and the pending task.
+      expect(await harnessOf(session.page, 'placeholders')).toEqual(['ph:1']);
+      expect((await harnessOf(session.page, 'stored')).map((task) => task.placeholderId)).toEqual(['ph:1']);
+
+      // The connection is back: "Collect now" collects the same task, and main places it.
+      fake.setScenario({});
+      await session.ui.getByRole('button', { name: 'Collect now' }).click();
+      await expect.poll(async () => (await logOf(session.page)).find((r) => r.name === 'place-result'), { timeout: 30_000 }).toBeTruthy();
+      expect((await logOf(session.page)).find((r) => r.name === 'place-result')?.detail).toMatchObject({ placeholderId: 'ph:1', provider: 'kie' });
+      await expect.poll(() => session.ui.getByRole('status').innerText()).toBe('The waiting result was placed on the canvas.');
+      expect(await harnessOf(session.page, 'placeholders')).toEqual([]);
+      expect(await harnessOf(session.page, 'stored')).toEqual([]);
+      expect(await session.ui.getByRole('button', { name: 'Collect now' }).count()).toBe(0);
+      expect(fake.requests.filter((r) => r.route === 'kie.createTask').length).toBe(createsBefore + 1);
+      expect(session.errors).toEqual([]);
+    } finally {
+      await session.page.close();
       fake.setScenario({});
     }
   });
@@ -356,6 +391,40 @@ describe('kie, pending tasks and history through the UI', () => {
       await session.ui.getByRole('button', { name: 'Place again: Sketch of a harbour' }).click();
       await expect.poll(async () => (await logOf(session.page)).find((r) => r.name === 'place-again')?.detail).toEqual({ entryId: 'h:2' });
       await expect.poll(() => session.ui.getByText('Placed “Sketch of a harbour” again.').count()).toBe(1);
+      expect(session.errors).toEqual([]);
+    } finally {
+      await session.page.close();
+    }
+  });
+});
+
+describe('relaunch buttons', () => {
+  it('"Regenerate" lists the result’s two source frames in their order and restores its prompt and settings', { timeout: 45_000 }, async () => {
+    const prompt = 'A lighthouse at dusk';
+    const provenance: Provenance = {
+      prompt,
+      options: { mode: 'edit', prompt, resolution: '2K', quality: 'high', aspectRatio: '16:9', outputFormat: 'png', background: 'auto', moderation: 'auto' },
+      provider: 'openai',
+      model: 'gpt-image-2',
+      taskId: 'task-1',
+      cost: null,
+      // The card first: not the order the harness's frames come in.
+      sourceNodeIds: ['1:2', '1:1'],
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    const resultFrame = { id: '1:9', name: 'Result', width: 2048, height: 1152, color: '#6a4c93' };
+    const session = await openSession({ relaunch: { command: 'regenerate', provenance, resultFrame } });
+    try {
+      const s = session.ui;
+      const rows = s.locator('.source-list li');
+      await expect.poll(() => rows.count()).toBe(2);
+      expect(await rows.nth(0).innerText()).toMatch(/Card \(portrait\)[\s\S]*Being edited/);
+      expect(await rows.nth(1).innerText()).toMatch(/Hero \(landscape\)[\s\S]*Reference 1/);
+      await expect.poll(() => s.getByLabel('Prompt').inputValue()).toBe(prompt);
+      expect(await s.getByLabel('Provider').inputValue()).toBe('openai');
+      expect(await s.getByRole('radio', { name: '2K', exact: true }).isChecked()).toBe(true);
+      expect(await s.getByRole('radio', { name: 'High', exact: true }).isChecked()).toBe(true);
+      expect(await s.getByRole('radio', { name: '16:9', exact: true }).isChecked()).toBe(true);
       expect(session.errors).toEqual([]);
     } finally {
       await session.page.close();

@@ -2,7 +2,7 @@
 // origin is null as in Figma, and plays Figma's main thread over the real protocol (serveUi):
 // a selection of frames (a 4:3 and a 2:3 one unless the test names others), PNG exports of them, and a log of what the UI asked.
 import { serveUi, type RequestHandlers } from '../../src/protocol/main-endpoint';
-import type { HistoryEntry, PendingTask, SelectedNode } from '../../src/protocol/shapes';
+import type { HistoryEntry, PendingTask, Prefill, Provenance, SelectedNode } from '../../src/protocol/shapes';
 import type { Transport } from '../../src/protocol/transport';
 
 /** One request the UI made, as the test reads it. */
@@ -21,6 +21,10 @@ export interface HarnessApi {
   readonly accepted: PendingTask[];
   /** The history main lists, newest first: one entry per placed result, plus any given at start. */
   readonly history: HistoryEntry[];
+  /** The placeholders on the canvas, as main keeps them: put down at start, gone when filled, cancelled or failed. */
+  readonly placeholders: string[];
+  /** Main's pending tasks, as its store keeps them: accepted, forgotten when placed, cancelled or failed. */
+  readonly stored: PendingTask[];
 }
 
 /**
@@ -33,6 +37,12 @@ export interface HarnessInit {
   readonly history?: HistoryEntry[];
   /** The selected frames, in selection order; two by default (a 4:3 hero and a 2:3 card). */
   readonly frames?: readonly HarnessFrame[];
+  /**
+   * Started by a relaunch button on a result with this provenance: as main does, `ready` answers
+   * with the prefill and the first report lists the frames the provenance names ("Regenerate", of
+   * `frames`, in its order) or the result ("Edit again", as `resultFrame`), not the selection.
+   */
+  readonly relaunch?: { readonly command: Prefill['command']; readonly provenance: Provenance; readonly resultFrame: HarnessFrame };
 }
 
 /** A frame the harness selects and exports. */
@@ -93,12 +103,29 @@ async function start(): Promise<void> {
   const history: HistoryEntry[] = [...(init.history ?? [])];
   const keys = new Map<string, string>(Object.entries(init.keys ?? {}));
   const storageNote = 'Your API key is stored unencrypted on this computer, in Figma’s storage for this plugin.';
-  let placeholders = 0;
+  let placeholderCount = 0;
+  const placeholders: string[] = [];
+  const stored: PendingTask[] = [];
+  /** What main does when a run ends: the placeholder goes, and so does its task. */
+  const settle = (placeholderId: string | null, taskId: string | null): void => {
+    const at = placeholderId === null ? -1 : placeholders.indexOf(placeholderId);
+    if (at >= 0) placeholders.splice(at, 1);
+    for (let i = stored.length - 1; i >= 0; i--) {
+      const task = stored[i];
+      if (task && ((placeholderId !== null && task.placeholderId === placeholderId) || task.record.id === taskId)) stored.splice(i, 1);
+    }
+  };
 
   const thumbnails = await Promise.all(frames.map((f) => png(96, Math.round((96 * f.height) / f.width), f.color, f.name[0] ?? '')));
   const exports = await Promise.all(frames.map((f) => png(f.width, f.height, f.color, f.name)));
   for (const [i, f] of frames.entries()) exportHashes[f.id] = await sha256(exports[i] ?? new Uint8Array());
   const selection: SelectedNode[] = frames.map((f, i) => ({ id: f.id, name: f.name, type: 'FRAME', width: f.width, height: f.height, thumbnail: thumbnails[i] ?? null }));
+  const relaunchOf = ({ command, provenance, resultFrame }: NonNullable<HarnessInit['relaunch']>): { prefill: Prefill; images: SelectedNode[] } => {
+    const result: SelectedNode = { id: resultFrame.id, name: resultFrame.name, type: 'FRAME', width: resultFrame.width, height: resultFrame.height, thumbnail: null };
+    const sources = provenance.sourceNodeIds.flatMap((id) => selection.filter((node) => node.id === id));
+    const images = command === 'edit' ? [result] : sources;
+    return { prefill: { command, resultNodeId: result.id, provenance, sourcesGone: command === 'edit' ? 0 : provenance.sourceNodeIds.length - sources.length }, images };
+  };
 
   const transport: Transport = {
     post: (message) => iframe.contentWindow?.postMessage({ pluginMessage: message }, '*'),
@@ -115,9 +142,11 @@ async function start(): Promise<void> {
   const handlers: RequestHandlers = {
     ready: async () => {
       log.push({ name: 'ready', detail: {} });
-      // As main does: the selection follows the answer to `ready`.
-      setTimeout(() => endpoint.notify('selection', { nodes: selection, total: selection.length }), 0);
-      return { command: 'open', pendingTasks: pending, prefill: null };
+      const relaunch = init.relaunch ? relaunchOf(init.relaunch) : null;
+      const listed = relaunch?.images ?? selection;
+      // As main does: the selection (or a relaunch's images) follows the answer to `ready`.
+      setTimeout(() => endpoint.notify('selection', { nodes: listed, total: listed.length }), 0);
+      return { command: init.relaunch?.command ?? 'open', pendingTasks: pending, prefill: relaunch?.prefill ?? null };
     },
     'export-references': async ({ nodeIds }) => {
       log.push({ name: 'export-references', detail: { nodeIds: [...nodeIds] } });
@@ -132,17 +161,20 @@ async function start(): Promise<void> {
       };
     },
     'start-generation': async ({ mode, sourceNodeIds, size, resolution }) => {
-      const placeholderId = `ph:${++placeholders}`;
+      const placeholderId = `ph:${++placeholderCount}`;
+      placeholders.push(placeholderId);
       log.push({ name: 'start-generation', detail: { placeholderId, mode, sourceNodeIds: [...sourceNodeIds], size: size ? `${size.width}x${size.height}` : null, resolution } });
       return { placeholderId };
     },
     'task-accepted': async ({ placeholderId, record }) => {
       log.push({ name: 'task-accepted', detail: { placeholderId, taskId: record.id } });
       accepted.push({ placeholderId, record });
+      stored.push({ placeholderId, record });
       return {};
     },
     'place-result': async ({ placeholderId, bytes, provenance }) => {
       const { width, height } = pngSize(bytes);
+      settle(placeholderId, provenance.taskId);
       log.push({ name: 'place-result', detail: { placeholderId, width, height, byteLength: bytes.byteLength, provider: provenance.provider, sourceNodeIds: [...provenance.sourceNodeIds] } });
       // As main does: the result joins the history, newest first, with a small thumbnail.
       const historyId = `h:${history.length + 1}`;
@@ -152,11 +184,21 @@ async function start(): Promise<void> {
     },
     'cancel-generation': async ({ placeholderId }) => {
       log.push({ name: 'cancel-generation', detail: { placeholderId } });
+      settle(placeholderId, null);
       return {};
     },
-    'fail-generation': async ({ placeholderId, message }) => {
-      log.push({ name: 'fail-generation', detail: { placeholderId, message } });
+    'fail-generation': async ({ placeholderId, taskId, message }) => {
+      log.push({ name: 'fail-generation', detail: { placeholderId, taskId, message } });
+      settle(placeholderId, taskId);
       return {};
+    },
+    'interrupt-generation': async ({ placeholderId, message }) => {
+      log.push({ name: 'interrupt-generation', detail: { placeholderId, message } });
+      return {};
+    },
+    'remove-interrupted-placeholders': async () => {
+      log.push({ name: 'remove-interrupted-placeholders', detail: {} });
+      return { notice: null };
     },
     'list-history': async () => {
       log.push({ name: 'list-history', detail: {} });
@@ -182,7 +224,7 @@ async function start(): Promise<void> {
   const endpoint = serveUi(transport, handlers, { onProblem: (error) => log.push({ name: 'problem', detail: { message: error.message } }) });
   // Only now: the UI says `ready` as soon as it loads, and main must be listening by then.
   document.body.append(iframe);
-  const api: HarnessApi = { log, exportHashes, setPending: (tasks) => (pending = tasks), accepted, history };
+  const api: HarnessApi = { log, exportHashes, setPending: (tasks) => (pending = tasks), accepted, history, placeholders, stored };
   Object.assign(window, { harness: api });
 }
 

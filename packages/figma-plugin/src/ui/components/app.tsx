@@ -1,16 +1,17 @@
 import { PROVIDERS, formatCost, needsConfirmation, type ProviderId } from '@gpt-image/core';
 import { useEffect, useState } from 'preact/hooks';
+import type { PendingTask } from '../../protocol/shapes';
 import type { UiEndpoint } from '../../protocol/ui-endpoint';
 import type { ClientSetup } from '../logic/task-client-for';
 import { errorText, isCancel } from '../logic/error-text';
-import { INITIAL_FORM, type FormState } from '../logic/form-state';
+import { exportStandIn } from '../logic/export-stand-in';
+import { INITIAL_FORM, restoredForm, type FormState } from '../logic/form-state';
 import { readImageFiles } from '../logic/read-files';
 import { costLine, prepareForFigma } from '../logic/request-input';
-import { resumePending } from '../logic/resume-pending';
-import { PlacingFailedError, runGeneration } from '../logic/run-generation';
+import { resumeNotice, resumePending, type ResumeOutcome } from '../logic/resume-pending';
+import { PlacingFailedError, ResultWaitingError, runGeneration } from '../logic/run-generation';
 import { sizeChoice } from '../logic/size-choice';
-import { itemName, itemSize, withSelection, type SourceItem } from '../logic/source-item';
-import { TINY_PNG } from '../logic/tiny-png';
+import { itemName, itemSize, sourcesGoneNotice, withSelection, type SourceItem } from '../logic/source-item';
 import { HistoryList } from './history-list';
 import { PromptField } from './prompt-field';
 import { ProviderField, type KeyState } from './provider-field';
@@ -25,6 +26,7 @@ export interface AppProps {
 }
 
 const DEFAULT_STORAGE_NOTE = 'Your API key is stored unencrypted on this computer, in Figma’s storage for this plugin.';
+const COLLECT_HINT = 'Press “Collect now” to try again without reopening the plugin.';
 
 /** The plugin window: images, prompt, options, provider, cost, and the run. */
 export function App({ main, setup }: AppProps) {
@@ -38,6 +40,8 @@ export function App({ main, setup }: AppProps) {
   const [costAccepted, setCostAccepted] = useState(false);
   /** Bumped whenever a result was placed, so the history is read again. */
   const [historyVersion, setHistoryVersion] = useState(0);
+  /** Accepted tasks whose result waits at the provider (main keeps them too): "Collect now" tries again. */
+  const [waiting, setWaiting] = useState<readonly PendingTask[]>([]);
   const placedOne = (): void => setHistoryVersion((v) => v + 1);
   const notice = (text: string): void => setNotices((list) => [...list, text]);
 
@@ -53,12 +57,20 @@ export function App({ main, setup }: AppProps) {
     void (async () => {
       try {
         const { pendingTasks, prefill } = await main.request('ready', {});
-        if (prefill) setForm((f) => ({ ...f, prompt: prefill.provenance.prompt }));
+        // A relaunch button: its images arrive as main's first selection report.
+        if (prefill) {
+          setForm(restoredForm(prefill));
+          const gone = sourcesGoneNotice(prefill);
+          if (gone) notice(gone);
+        }
+        const interrupted = await main.request('remove-interrupted-placeholders', {}).then(({ notice: text }) => text, (error: unknown) => errorText(error).message);
+        if (interrupted) notice(interrupted);
         for (const task of pendingTasks) {
           notice(`Collecting an earlier result (${task.record.request.provider})…`);
           const outcome = await resumePending(main, setup, task);
-          notice(outcome.ok ? 'An earlier result was placed on the canvas.' : `An earlier task could not be finished: ${outcome.message}`);
-          if (outcome.ok) placedOne();
+          notice(resumeNotice(outcome));
+          if (outcome.kind === 'placed') placedOne();
+          if (outcome.kind === 'waiting') setWaiting((list) => [...list, task]);
         }
       } catch (error) {
         notice(errorText(error).message);
@@ -85,8 +97,8 @@ export function App({ main, setup }: AppProps) {
 
   const first = items[0];
   const choice = sizeChoice(form, first ? itemSize(first) : null);
-  // Checked and priced on every change; thumbnails stand in for the exports until Generate.
-  const preparation = prepareForFigma(form, choice, items.map((item) => ({ bytes: item.kind === 'node' ? (item.node.thumbnail ?? TINY_PNG) : item.bytes, name: itemName(item) })));
+  // Checked and priced on every change, with each node at the size it will be exported at.
+  const preparation = prepareForFigma(form, choice, items.map((item) => ({ bytes: item.kind === 'node' ? exportStandIn(item.node) : item.bytes, name: itemName(item) })));
   const running = run.kind === 'running';
   const needsKey = PROVIDERS[form.provider].needsKey && keyState.kind !== 'stored';
   const costly = preparation.ok && needsConfirmation(preparation.request.cost);
@@ -114,8 +126,27 @@ export function App({ main, setup }: AppProps) {
     } catch (error) {
       if (isCancel(error)) return setRun({ kind: 'done', text: 'Cancelled; nothing more will be charged for this request.' });
       const { message, hint } = errorText(error);
-      setRun({ kind: 'failed', message, hint, image: error instanceof PlacingFailedError ? error.image : null });
+      if (error instanceof ResultWaitingError) setWaiting((list) => [...list, error.task]);
+      setRun({ kind: 'failed', message, hint: error instanceof ResultWaitingError ? COLLECT_HINT : hint, image: error instanceof PlacingFailedError ? error.image : null });
     }
+  };
+
+  /** Collects the results kept waiting at the provider, without reopening the plugin. */
+  const collect = async (): Promise<void> => {
+    const controller = new AbortController();
+    const tasks = waiting;
+    setWaiting([]);
+    setRun({ kind: 'running', status: 'Collecting the result…', controller });
+    const kept: PendingTask[] = [];
+    let last: ResumeOutcome | null = null;
+    for (const task of tasks) {
+      last = await resumePending(main, setup, task, controller.signal);
+      if (last.kind === 'placed') placedOne();
+      if (last.kind === 'waiting') kept.push(task);
+    }
+    setWaiting((list) => [...kept, ...list]);
+    if (!last || last.kind === 'placed') setRun({ kind: 'done', text: 'The waiting result was placed on the canvas.' });
+    else setRun({ kind: 'failed', message: last.message, hint: last.kind === 'waiting' ? COLLECT_HINT : null, image: null });
   };
 
   const saveKey = (key: string): void => {
@@ -198,6 +229,11 @@ export function App({ main, setup }: AppProps) {
           <button type="button" class="button primary" disabled={!canRun} onClick={() => void generate()}>{items.length > 0 ? 'Edit' : 'Generate'}</button>
         </div>
         <RunStatus run={run} />
+        {waiting.length > 0 && !running ? (
+          <div class="actions">
+            <button type="button" class="button secondary" onClick={() => void collect()}>Collect now</button>
+          </div>
+        ) : null}
       </div>
       {notices.length > 0 ? (
         <ul class="notices" aria-live="polite">

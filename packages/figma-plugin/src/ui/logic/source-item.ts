@@ -1,4 +1,4 @@
-import type { SelectedNode } from '../../protocol/shapes';
+import type { Prefill, SelectedNode } from '../../protocol/shapes';
 
 /**
  * One image sent with the prompt: a selected node (main exports it) or a file added from disk.
@@ -15,10 +15,38 @@ export const itemName = (item: SourceItem): string => (item.kind === 'node' ? it
 export const itemSize = (item: SourceItem): { width: number; height: number } =>
   item.kind === 'node' ? { width: item.node.width, height: item.node.height } : { width: item.width, height: item.height };
 
-/** The list after main sent a new selection: nodes in selection order, then the files already added. */
+/**
+ * The list after main reported the selection. Items still there keep their place in the list, so
+ * an order the user set by hand survives a change elsewhere in the selection (main's data replaces
+ * theirs: a name or size may have changed); nodes no longer reported leave; newly reported ones join
+ * in main's order, which is the order they were selected in, right after the last node listed (at
+ * the top when there is none, so a selected frame is the one edited); files stay.
+ */
 export function withSelection(items: readonly SourceItem[], nodes: readonly SelectedNode[]): SourceItem[] {
-  const files = items.filter((item) => item.kind === 'file');
-  return [...nodes.map((node): SourceItem => ({ kind: 'node', key: `node:${node.id}`, node })), ...files];
+  const reported = new Map(nodes.map((node) => [node.id, node]));
+  const kept = items.flatMap((item): SourceItem[] => {
+    if (item.kind === 'file') return [item];
+    const node = reported.get(item.node.id);
+    return node ? [{ ...item, node }] : [];
+  });
+  const listed = new Set(kept.flatMap((item) => (item.kind === 'node' ? [item.node.id] : [])));
+  const added = nodes.filter((node) => !listed.has(node.id)).map((node): SourceItem => ({ kind: 'node', key: `node:${node.id}`, node }));
+  const at = kept.findLastIndex((item) => item.kind === 'node') + 1;
+  return [...kept.slice(0, at), ...added, ...kept.slice(at)];
+}
+
+/** The notice for a "Regenerate" whose source images are partly or wholly gone; null when all are there. */
+export function sourcesGoneNotice(prefill: Prefill): string | null {
+  const gone = prefill.sourcesGone;
+  if (prefill.command !== 'regenerate' || gone === 0) return null;
+  const all = prefill.provenance.sourceNodeIds.length;
+  if (gone >= all) {
+    return all === 1
+      ? 'The image this result was made from is no longer in the file: it will be generated from the prompt alone.'
+      : `The ${all} images this result was made from are no longer in the file: it will be generated from the prompt alone.`;
+  }
+  const left = all - gone;
+  return `${gone} of the ${all} images this result was made from ${gone === 1 ? 'is' : 'are'} no longer in the file; the ${left} still there ${left === 1 ? 'is' : 'are'} listed.`;
 }
 
 /** Moves the item at `from` by `by` places (clamped to the list); returns a new list. */

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { Prefill, Provenance } from '../src/protocol/shapes';
+import { INITIAL_FORM, restoredForm } from '../src/ui/logic/form-state';
+import { sourcesGoneNotice } from '../src/ui/logic/source-item';
+import { pngBytes } from './fakes/image-bytes';
+import { startGeneration } from './support/actions';
+import { frame, provenanceFor } from './support/builders';
+import { openPlugin, type PluginSession } from './support/open-plugin';
+
+/** A result made from two frames, the second listed first, with options the form can show. */
+async function placedResult(options: Provenance['options'] = { mode: 'edit', prompt: 'make it blue', resolution: '2K', quality: 'high', aspectRatio: '3:2', outputFormat: 'png' }) {
+  const first = openPlugin();
+  const hero = frame(first.figma, { name: 'Hero', x: 0, y: 0, width: 300, height: 200 });
+  const card = frame(first.figma, { name: 'Card', x: 400, y: 0, width: 200, height: 300 });
+  const placeholder = await startGeneration(first, [card.id, hero.id]);
+  const provenance: Provenance = { ...provenanceFor('make it blue', [card.id, hero.id]), provider: 'openai', options };
+  await first.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance });
+  first.close();
+  return { first, result: placeholder, hero, card, provenance };
+}
+
+/** The plugin started again on the same file by a relaunch button, with `selected` selected (in Figma's order). */
+async function relaunch(first: PluginSession, command: string, selected: readonly SceneNode[]) {
+  first.figma.currentPage.selection = selected;
+  const session = openPlugin({ document: first.document, storage: first.storage, command });
+  const firstReport = session.nextNotification('selection');
+  const ready = await session.ui$.request('ready', {});
+  return { session, ready, firstReport: await firstReport };
+}
+
+const prefillOf = (ready: { readonly prefill: Prefill | null }): Prefill => {
+  if (!ready.prefill) throw new Error('no prefill');
+  return ready.prefill;
+};
+
+describe('"Regenerate" on a result', () => {
+  it('lists the result’s original images in order, not the result, and restores the prompt and options', async () => {
+    const { first, result, hero, card, provenance } = await placedResult();
+    const { session, ready, firstReport } = await relaunch(first, 'regenerate', [result]);
+    expect(ready.prefill).toEqual({ command: 'regenerate', resultNodeId: result.id, provenance, sourcesGone: 0 });
+    expect(firstReport.nodes.map((n) => n.id)).toEqual([card.id, hero.id]);
+    expect(firstReport.total).toBe(2);
+    expect(restoredForm(prefillOf(ready))).toEqual({ prompt: 'make it blue', provider: 'openai', resolution: '2K', quality: 'high', aspect: '3:2', customSize: '' });
+    expect(sourcesGoneNotice(prefillOf(ready))).toBeNull();
+
+    // Later selection changes are reported as usual.
+    const next = session.nextNotification('selection');
+    session.figma.currentPage.selection = [hero];
+    expect((await next).nodes.map((n) => n.id)).toEqual([hero.id]);
+  });
+
+  it('lists the original images still in the file and says how many are gone', async () => {
+    const { first, result, hero, card } = await placedResult();
+    card.remove();
+    const { ready, firstReport } = await relaunch(first, 'regenerate', [result]);
+    expect(prefillOf(ready).sourcesGone).toBe(1);
+    expect(firstReport.nodes.map((n) => n.id)).toEqual([hero.id]);
+    expect(sourcesGoneNotice(prefillOf(ready))).toBe('1 of the 2 images this result was made from is no longer in the file; the 1 still there is listed.');
+  });
+
+  it('with none of them left, lists nothing (the prompt alone) and says so', async () => {
+    const { first, result, hero, card } = await placedResult();
+    card.remove();
+    hero.remove();
+    const { ready, firstReport } = await relaunch(first, 'regenerate', [result]);
+    expect(firstReport).toEqual({ nodes: [], total: 0 });
+    expect(restoredForm(prefillOf(ready)).prompt).toBe('make it blue');
+    expect(sourcesGoneNotice(prefillOf(ready))).toBe('The 2 images this result was made from are no longer in the file: it will be generated from the prompt alone.');
+  });
+});
+
+describe('"Edit again" on a result', () => {
+  it('lists the result as the image being edited, restores the options and leaves the prompt for a new one', async () => {
+    const { first, result, hero, provenance } = await placedResult();
+    const { ready, firstReport } = await relaunch(first, 'edit', [hero, result]);
+    expect(ready.prefill).toEqual({ command: 'edit', resultNodeId: result.id, provenance, sourcesGone: 0 });
+    expect(firstReport.nodes.map((n) => n.id)).toEqual([result.id, hero.id]);
+    expect(restoredForm(prefillOf(ready))).toEqual({ prompt: '', provider: 'openai', resolution: '2K', quality: 'high', aspect: '3:2', customSize: '' });
+    expect(sourcesGoneNotice(prefillOf(ready))).toBeNull();
+  });
+});
+
+describe('restoring the form', () => {
+  it('restores an exact size as a custom size', async () => {
+    const { first, result } = await placedResult({ mode: 'edit', prompt: 'p', resolution: '1K', quality: 'medium', aspectRatio: 'auto', size: '1536x1024' });
+    const { ready } = await relaunch(first, 'regenerate', [result]);
+    expect(restoredForm(prefillOf(ready))).toMatchObject({ quality: 'medium', aspect: 'custom', customSize: '1536x1024' });
+  });
+
+  it('falls back to the form’s defaults for values it does not offer, without failing', async () => {
+    const { first, result } = await placedResult({ resolution: '8K', quality: 'ultra', aspectRatio: '7:3', size: '5x5' });
+    result.setSharedPluginData('gpt_image', 'provider', 'dall-e');
+    const { ready, firstReport } = await relaunch(first, 'regenerate', [result]);
+    expect(restoredForm(prefillOf(ready))).toEqual({ ...INITIAL_FORM, prompt: 'make it blue' });
+    expect(firstReport.total).toBe(2);
+  });
+
+  it('restores the prompt and images when the options were damaged on the node', async () => {
+    const { first, result, hero, card } = await placedResult();
+    result.setSharedPluginData('gpt_image', 'options', '{not json');
+    const { ready, firstReport } = await relaunch(first, 'regenerate', [result]);
+    expect(restoredForm(prefillOf(ready))).toEqual({ ...INITIAL_FORM, prompt: 'make it blue', provider: 'openai' });
+    expect(firstReport.nodes.map((n) => n.id)).toEqual([card.id, hero.id]);
+  });
+});
+
+describe('started from the menu with a result selected', () => {
+  it('prefills nothing and lists the selection', async () => {
+    const { first, result } = await placedResult();
+    const { ready, firstReport } = await relaunch(first, '', [result]);
+    expect(ready).toMatchObject({ command: 'open', prefill: null });
+    expect(firstReport.nodes.map((n) => n.id)).toEqual([result.id]);
+  });
+});
