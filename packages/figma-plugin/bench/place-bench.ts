@@ -157,7 +157,7 @@ export async function runPlaceBench(runs: { readonly '1K': number; readonly '4K'
       const session = openPlugin();
       const placeholder = await startGeneration(session, [], { mode: 'generate', size: { width, height } });
       const provenance = provenanceFor('bench', [], `task-${i}`);
-      const placeMs = await timed(() => session.ui$.request('place-result', { placeholderId: placeholder.id, bytes, provenance }));
+      const placeMs = await timed(() => session.ui$.request('place-result', { placeholderId: placeholder.id, bytes, provenance, edited: 'none' }));
       const fake = createFakeFigma();
       const createMs = await timed(() => fake.figma.createImage(bytes));
       fake.close();

@@ -12,7 +12,7 @@ describe('history', () => {
     const session = openPlugin({ viewportCenter: { x: 1000, y: 1000 } });
     const source = frame(session.figma, { x: 0, y: 0, width: 300, height: 200 });
     const placeholder = await startGeneration(session, [source.id]);
-    const { historyId } = await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(600, 400), provenance: provenanceFor('make it blue', [source.id]) });
+    const { historyId } = await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(600, 400), provenance: provenanceFor('make it blue', [source.id]), edited: 'node' });
     const { entries } = await session.ui$.request('list-history', {});
     expect(entries).toEqual([expect.objectContaining({ id: historyId, prompt: 'make it blue', provider: 'kie', width: 600, height: 400, available: true })]);
     expect(entries[0]?.thumbnail && readImageHeader(entries[0].thumbnail)).toEqual({ format: 'PNG', width: 96, height: 64 });
@@ -29,7 +29,7 @@ describe('history', () => {
   it('marks entries whose image is not in this file, and refuses to place them', async () => {
     const first = openPlugin();
     const placeholder = await startGeneration(first, []);
-    const { historyId } = await first.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(64, 64), provenance: provenanceFor('x', []) });
+    const { historyId } = await first.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(64, 64), provenance: provenanceFor('x', []), edited: 'none' });
     first.close();
     const otherFile = openPlugin({ storage: first.storage, document: new FakeDocument() });
     expect((await otherFile.ui$.request('list-history', {})).entries.map((e) => e.available)).toEqual([false]);

@@ -14,6 +14,7 @@ import { pngBytes } from './fakes/image-bytes';
 import { frameById, sharedData, startGeneration } from './support/actions';
 import { frame, provenanceFor, taskRecord } from './support/builders';
 import { openPlugin, TEST_NOW, type PluginSession } from './support/open-plugin';
+import { storedAs } from './support/stored-entries';
 
 // The UI's generation flow (run-generation, resume-pending) against the real main thread on the
 // fake Figma, and core's fake provider server: what happens to a paid task and its placeholder
@@ -89,7 +90,7 @@ describe('a paid task is never lost', () => {
     const placeholder = await frameById(session, waiting.task.placeholderId ?? '');
     expect(placeholder.removed).toBe(false);
     expect(captionOf(placeholder)).toBe('waiting at the provider: the result will be collected when the plugin opens again\nA harbour in the rain');
-    expect(await session.storage.getAsync('pending-tasks')).toEqual([waiting.task]);
+    expect(await session.storage.getAsync('pending-tasks')).toEqual([storedAs(session, waiting.task)]);
     expect(session.notifications).toEqual([{ message: waiting.message, error: false }]);
 
     // The connection is back: collecting in the same session fills the placeholder, with no new task.
@@ -119,7 +120,7 @@ describe('a paid task is never lost', () => {
     expect(outcome).toEqual({ kind: 'waiting', message: 'The result is waiting at kie (no kie API key is stored here). It is paid for and will be collected when the plugin opens again.' });
     expect(placeholderIds(session)).toEqual([task.placeholderId]);
     expect(captionOf(await frameById(session, task.placeholderId ?? ''))).toMatch(/^waiting at the provider/);
-    expect(await session.storage.getAsync('pending-tasks')).toEqual([task]);
+    expect(await session.storage.getAsync('pending-tasks')).toEqual([storedAs(session, task)]);
 
     await session.ui$.request('store-key', { provider: 'kie', key: KIE_KEY });
     expect(await resumePending(session.ui$, setupFor(fake), task)).toEqual({ kind: 'placed', nodeId: task.placeholderId });
@@ -162,6 +163,20 @@ describe('main keeps or forgets a task as the UI says', () => {
     expect((await next.ui$.request('ready', {})).pendingTasks).toEqual([{ placeholderId: placeholder.id, record: taskRecord({ id: 'task-7' }) }]);
   });
 
+  it('interrupt-generation on a placeholder that already says it waits (told again at the next start) changes nothing and adds no undo step', async () => {
+    const first = openPlugin();
+    const placeholder = await accepted(first);
+    await first.ui$.request('interrupt-generation', { placeholderId: placeholder.id, message: 'The result is waiting at kie.' });
+    first.close();
+    const next = openPlugin({ document: first.document, storage: first.storage });
+    const before = next.undo.current();
+    await next.ui$.request('interrupt-generation', { placeholderId: placeholder.id, message: 'The result is waiting at kie.' });
+    expect(next.undo.checkpoints).toEqual([]);
+    expect(next.undo.current()).toBe(before);
+    expect(captionOf(placeholder)).toMatch(/^waiting at the provider/);
+    expect(next.notifications).toEqual([{ message: 'The result is waiting at kie.', error: false }]);
+  });
+
   it('fail-generation with a task id removes the placeholder and forgets the task', async () => {
     const session = openPlugin();
     const placeholder = await accepted(session);
@@ -189,7 +204,7 @@ describe('placeholders whose run was cut short before the provider accepted it',
     const first = openPlugin();
     const source = frame(first.figma, { x: 0, y: 0, width: 300, height: 200 });
     const orphans = [await startGeneration(first, [source.id]), await startGeneration(first, [])];
-    expect(await first.storage.getAsync('started-generations')).toEqual(orphans.map((orphan) => ({ placeholderId: orphan.id, startedAt: TEST_NOW.toISOString() })));
+    expect(await first.storage.getAsync('started-generations')).toEqual(orphans.map((orphan) => storedAs(first, { placeholderId: orphan.id, startedAt: TEST_NOW.toISOString() })));
     first.close();
 
     const second = openPlugin({ document: first.document, storage: first.storage });
@@ -212,15 +227,15 @@ describe('placeholders whose run was cut short before the provider accepted it',
     const running = await startGeneration(second, []);
     expect((await second.ui$.request('remove-interrupted-placeholders', {})).notice).toBeNull();
     expect([accepted.removed, running.removed]).toEqual([false, false]);
-    expect(await second.storage.getAsync('started-generations')).toEqual([{ placeholderId: running.id, startedAt: TEST_NOW.toISOString() }]);
+    expect(await second.storage.getAsync('started-generations')).toEqual([storedAs(second, { placeholderId: running.id, startedAt: TEST_NOW.toISOString() })]);
   });
 
-  it('keeps the note of a placeholder in another file (its plugin may still be running) for a day', async () => {
+  it('keeps the note of a placeholder in another file for that file; drops a month-old one of an earlier version, which names no file', async () => {
     const first = openPlugin();
     const elsewhere = await startGeneration(first, []);
     first.close();
-    const day = 24 * 60 * 60 * 1000;
-    const old = { placeholderId: '77:1', startedAt: new Date(TEST_NOW.getTime() - day - 1).toISOString() };
+    const month = 30 * 24 * 60 * 60 * 1000;
+    const old = { placeholderId: '77:1', startedAt: new Date(TEST_NOW.getTime() - month - 1).toISOString() };
     await first.storage.setAsync('started-generations', [...((await first.storage.getAsync('started-generations')) as unknown[]), old]);
 
     const other = openPlugin({ storage: first.storage });
@@ -232,7 +247,7 @@ describe('placeholders whose run was cut short before the provider accepted it',
     namesake.setSharedPluginData('gpt_image', 'placeholder', JSON.stringify({ ...mark, startedAt: '2026-11-24T09:00:00.000Z' }));
     expect((await other.ui$.request('remove-interrupted-placeholders', {})).notice).toBeNull();
     expect(namesake.removed).toBe(false);
-    expect(await other.storage.getAsync('started-generations')).toEqual([{ placeholderId: elsewhere.id, startedAt: TEST_NOW.toISOString() }]);
+    expect(await other.storage.getAsync('started-generations')).toEqual([storedAs(first, { placeholderId: elsewhere.id, startedAt: TEST_NOW.toISOString() })]);
   });
 
   it('are no longer noted once filled, cancelled or failed', async () => {
@@ -240,7 +255,7 @@ describe('placeholders whose run was cut short before the provider accepted it',
     const filled = await startGeneration(session, []);
     const cancelled = await startGeneration(session, []);
     const failed = await startGeneration(session, []);
-    await session.ui$.request('place-result', { placeholderId: filled.id, bytes: pngBytes(100, 100), provenance: provenanceFor('x', [], null) });
+    await session.ui$.request('place-result', { placeholderId: filled.id, bytes: pngBytes(100, 100), provenance: provenanceFor('x', [], null), edited: 'none' });
     await session.ui$.request('cancel-generation', { placeholderId: cancelled.id });
     await session.ui$.request('fail-generation', { placeholderId: failed.id, taskId: null, message: 'refused' });
     expect(await session.storage.getAsync('started-generations')).toBeUndefined();

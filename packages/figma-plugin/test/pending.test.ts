@@ -4,6 +4,7 @@ import { pngBytes } from './fakes/image-bytes';
 import { frame, provenanceFor, taskRecord } from './support/builders';
 import { sharedData, startGeneration } from './support/actions';
 import { openPlugin, type PluginSession } from './support/open-plugin';
+import { storedAs } from './support/stored-entries';
 
 /** Session 1: a generation whose task the provider accepted, then the plugin (or Figma) closes. */
 async function acceptedThenClosed(): Promise<{ readonly first: PluginSession; readonly placeholder: FrameNode; readonly sourceId: string }> {
@@ -21,7 +22,7 @@ describe('pending tasks survive a restart', () => {
     const placeholder = await startGeneration(session, []);
     const record = taskRecord({ id: 'task-3', mode: 'generate' });
     await session.ui$.request('task-accepted', { placeholderId: placeholder.id, record });
-    expect(await session.storage.getAsync('pending-tasks')).toEqual([{ placeholderId: placeholder.id, record }]);
+    expect(await session.storage.getAsync('pending-tasks')).toEqual([storedAs(session, { placeholderId: placeholder.id, record })]);
     expect(JSON.parse(sharedData(placeholder)['taskRecord'] ?? 'null')).toEqual(record);
   });
 
@@ -37,6 +38,7 @@ describe('pending tasks survive a restart', () => {
       placeholderId: placeholder.id,
       bytes: pngBytes(300, 200),
       provenance: provenanceFor('make it blue', [sourceId], 'task-7'),
+      edited: null,
     });
     expect(await second.storage.getAsync('pending-tasks')).toBeUndefined();
     expect(placeholder.getSharedPluginData('gpt_image', 'taskRecord')).toBe('');
@@ -64,7 +66,7 @@ describe('pending tasks survive a restart', () => {
     const second = openPlugin({ document: first.document, storage: first.storage, viewportCenter: { x: 5000, y: 5000 } });
     const ready = await second.ui$.request('ready', {});
     expect(ready.pendingTasks).toEqual([{ placeholderId: null, record: taskRecord({ id: 'task-7' }) }]);
-    const { nodeId } = await second.ui$.request('place-result', { placeholderId: null, bytes: pngBytes(200, 100), provenance: provenanceFor('x', [], 'task-7') });
+    const { nodeId } = await second.ui$.request('place-result', { placeholderId: null, bytes: pngBytes(200, 100), provenance: provenanceFor('x', [], 'task-7'), edited: null });
     const result = await second.figma.getNodeByIdAsync(nodeId);
     expect(result && 'x' in result && [result.x, result.y, result.width, result.height]).toEqual([4900, 4950, 200, 100]);
     expect(await second.storage.getAsync('pending-tasks')).toBeUndefined();
@@ -76,7 +78,7 @@ describe('pending tasks survive a restart', () => {
     await second.ui$.request('ready', {});
     const record = placeholder.getSharedPluginData('gpt_image', 'taskRecord');
     const mark = placeholder.getSharedPluginData('gpt_image', 'placeholder');
-    await second.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance: provenanceFor('x', [sourceId], 'task-7') });
+    await second.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance: provenanceFor('x', [sourceId], 'task-7'), edited: null });
     second.close();
     // What an undo of the placement restores: the placeholder's marks.
     placeholder.setSharedPluginData('gpt_image', 'taskRecord', record);

@@ -181,6 +181,7 @@ describe('the placeholder goes on the canvas at once', () => {
       placeholderId: placeholder.id,
       bytes: pngBytes(300, 200),
       provenance: provenanceFor('make the sky stormy', [source.id, reference.id]),
+      edited: 'node',
     });
     expect([describeNode(source), describeNode(reference)]).toEqual(before);
   });

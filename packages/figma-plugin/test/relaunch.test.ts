@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Prefill, Provenance } from '../src/protocol/shapes';
 import { INITIAL_FORM, restoredForm } from '../src/ui/logic/form-state';
+import { imagesNotKeptNotice } from '../src/ui/logic/run-generation';
 import { sourcesGoneNotice } from '../src/ui/logic/source-item';
 import { pngBytes } from './fakes/image-bytes';
 import { startGeneration } from './support/actions';
@@ -14,7 +15,7 @@ async function placedResult(options: Provenance['options'] = { mode: 'edit', pro
   const card = frame(first.figma, { name: 'Card', x: 400, y: 0, width: 200, height: 300 });
   const placeholder = await startGeneration(first, [card.id, hero.id]);
   const provenance: Provenance = { ...provenanceFor('make it blue', [card.id, hero.id]), provider: 'openai', options };
-  await first.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance });
+  await first.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance, edited: 'node' });
   first.close();
   return { first, result: placeholder, hero, card, provenance };
 }
@@ -42,6 +43,7 @@ describe('"Regenerate" on a result', () => {
     expect(firstReport.total).toBe(2);
     expect(restoredForm(prefillOf(ready))).toEqual({ prompt: 'make it blue', provider: 'openai', resolution: '2K', quality: 'high', aspect: '3:2', customSize: '' });
     expect(sourcesGoneNotice(prefillOf(ready))).toBeNull();
+    expect(imagesNotKeptNotice(prefillOf(ready))).toBeNull();
 
     // Later selection changes are reported as usual.
     const next = session.nextNotification('selection');
@@ -66,6 +68,45 @@ describe('"Regenerate" on a result', () => {
     expect(firstReport).toEqual({ nodes: [], total: 0 });
     expect(restoredForm(prefillOf(ready)).prompt).toBe('make it blue');
     expect(sourcesGoneNotice(prefillOf(ready))).toBe('The 2 images this result was made from are no longer in the file: it will be generated from the prompt alone.');
+  });
+});
+
+describe('"Regenerate" on a result whose edited image was a file from disk', () => {
+  /** A result of an edit of a file, with no frame sent, as the UI places it. */
+  async function fileEditResult() {
+    const first = openPlugin();
+    const options = { mode: 'edit', prompt: 'make it blue', resolution: '1K', quality: 'low', aspectRatio: 'auto', outputFormat: 'png' };
+    const { placeholderId } = await first.ui$.request('start-generation', { prompt: 'make it blue', mode: 'edit-file', sourceNodeIds: [], size: { width: 1536, height: 1024 }, resolution: '1K' });
+    const provenance: Provenance = { ...provenanceFor('make it blue', []), options };
+    const { nodeId } = await first.ui$.request('place-result', { placeholderId, bytes: pngBytes(1536, 1024), provenance, edited: 'file' });
+    first.close();
+    const result = await first.figma.getNodeByIdAsync(nodeId);
+    if (!result || result.type !== 'FRAME') throw new Error('no result');
+    return { first, result };
+  }
+
+  it('says the file is not kept and must be added again, rather than silently make a new image from the prompt', async () => {
+    const { first, result } = await fileEditResult();
+    const { ready, firstReport } = await relaunch(first, 'regenerate', [result]);
+    expect(firstReport).toEqual({ nodes: [], total: 0 });
+    expect(restoredForm(prefillOf(ready)).prompt).toBe('make it blue');
+    expect(sourcesGoneNotice(prefillOf(ready))).toBeNull();
+    expect(imagesNotKeptNotice(prefillOf(ready))).toBe(
+      'The image this result edited is not kept with it (images added from disk never are): add it again with “Add images…” to edit it, or the prompt alone will make a new image.',
+    );
+  });
+
+  it('says nothing of it for "Edit again", which edits the result itself', async () => {
+    const { first, result } = await fileEditResult();
+    const { ready } = await relaunch(first, 'edit', [result]);
+    expect(imagesNotKeptNotice(prefillOf(ready))).toBeNull();
+  });
+
+  it('says nothing of it for a result of the prompt alone', async () => {
+    const { first, result } = await placedResult({ mode: 'generate', prompt: 'make it blue', resolution: '1K', quality: 'low', aspectRatio: 'auto', outputFormat: 'png' });
+    result.setSharedPluginData('gpt_image', 'sourceNodeIds', '[]');
+    const { ready } = await relaunch(first, 'regenerate', [result]);
+    expect(imagesNotKeptNotice(prefillOf(ready))).toBeNull();
   });
 });
 

@@ -16,6 +16,7 @@ describe('placing a result', () => {
       placeholderId: placeholder.id,
       bytes: pngBytes(1024, 768),
       provenance: provenanceFor('a  stormy\nsky over the hills', [source.id]),
+      edited: 'node',
     });
     const result = await frameById(session, answer.nodeId);
     expect(result).toBe(placeholder);
@@ -36,7 +37,7 @@ describe('placing a result', () => {
     const placeholder = await startGeneration(session, []);
     const { x, y } = placeholder;
     expect([placeholder.width, placeholder.height]).toEqual([1280, 1280]);
-    await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: jpegBytes(1536, 1024), provenance: provenanceFor('a fox', []) });
+    await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: jpegBytes(1536, 1024), provenance: provenanceFor('a fox', []), edited: 'none' });
     expect({ x: placeholder.x, y: placeholder.y, width: placeholder.width, height: placeholder.height }).toEqual({ x, y, width: 1536, height: 1024 });
   });
 
@@ -47,7 +48,7 @@ describe('placing a result', () => {
     const placeholder = await startGeneration(session, [source.id, reference.id]);
     await session.ui$.request('task-accepted', { placeholderId: placeholder.id, record: taskRecord() });
     const provenance = provenanceFor('make the sky stormy', [source.id, reference.id]);
-    await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance });
+    await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance, edited: 'node' });
     expect(sharedData(placeholder)).toEqual({
       prompt: 'make the sky stormy',
       options: JSON.stringify(provenance.options),
@@ -73,7 +74,7 @@ describe('placing a result', () => {
     await session.ui$.request('task-accepted', { placeholderId: placeholder.id, record: taskRecord() });
     const waiting = session.undo.current();
     const commitsBefore = session.undo.checkpoints.length;
-    await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance: provenanceFor('x', [source.id]) });
+    await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance: provenanceFor('x', [source.id]), edited: 'node' });
     const steps = session.undo.checkpoints;
     // Placement is closed on both sides: exactly two commits.
     expect(steps.length - commitsBefore).toBe(2);
@@ -91,9 +92,9 @@ describe('placing a result', () => {
     const source = frame(session.figma, { x: 0, y: 0, width: 300, height: 200 });
     const first = await startGeneration(session, [source.id]);
     const second = await startGeneration(session, [source.id]);
-    await session.ui$.request('place-result', { placeholderId: first.id, bytes: pngBytes(300, 200), provenance: provenanceFor('one', [source.id]) });
+    await session.ui$.request('place-result', { placeholderId: first.id, bytes: pngBytes(300, 200), provenance: provenanceFor('one', [source.id]), edited: 'node' });
     const afterFirst = session.undo.current();
-    await session.ui$.request('place-result', { placeholderId: second.id, bytes: pngBytes(300, 200), provenance: provenanceFor('two', [source.id]) });
+    await session.ui$.request('place-result', { placeholderId: second.id, bytes: pngBytes(300, 200), provenance: provenanceFor('two', [source.id]), edited: 'node' });
     const steps = session.undo.checkpoints;
     expect(steps[steps.length - 2]).toBe(afterFirst);
     expect(steps[steps.length - 1]).toBe(session.undo.current());
@@ -108,7 +109,7 @@ describe('placing a result', () => {
     const source = frame(session.figma, { x: 0, y: 0, width: 300, height: 200 });
     const placeholder = await startGeneration(session, [source.id]);
     await session.ui$.request('task-accepted', { placeholderId: placeholder.id, record: taskRecord() });
-    const answer = session.ui$.request('place-result', { placeholderId: placeholder.id, bytes, provenance: provenanceFor('x', [source.id]) });
+    const answer = session.ui$.request('place-result', { placeholderId: placeholder.id, bytes, provenance: provenanceFor('x', [source.id]), edited: 'node' });
     await expect(answer).rejects.toThrow(RequestFailedError);
     await expect(answer).rejects.toThrow(words);
     expect(placeholder.removed).toBe(true);
@@ -123,7 +124,7 @@ describe('placing a result', () => {
     const source = frame(session.figma, { x: 0, y: 0, width: 300, height: 200 });
     const placeholder = await startGeneration(session, [source.id]);
     placeholder.remove();
-    const answer = await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(600, 400), provenance: provenanceFor('x', [source.id]) });
+    const answer = await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(600, 400), provenance: provenanceFor('x', [source.id]), edited: 'node' });
     const result = await frameById(session, answer.nodeId);
     expect({ x: result.x, y: result.y, width: result.width, height: result.height }).toEqual({ x: 340, y: 0, width: 300, height: 200 });
   });
@@ -140,7 +141,7 @@ describe('placing a result the user is no longer looking at', () => {
     await session.figma.setCurrentPageAsync(pageB);
     const elsewhere = frame(session.figma, { name: 'Elsewhere', x: 0, y: 0 });
     pageB.selection = [elsewhere];
-    const answer = await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance: provenanceFor('x', [source.id]) });
+    const answer = await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance: provenanceFor('x', [source.id]), edited: 'node' });
     expect(answer.nodeId).toBe(placeholder.id);
     expect(placeholder.parent).toBe(pageA);
     expect(placeholder.fills).toEqual([expect.objectContaining({ type: 'IMAGE' })]);
@@ -163,7 +164,7 @@ describe('placing a result the user is no longer looking at', () => {
     session.viewport.scrollAndZoomIntoView = () => {
       throw new Error('the viewport is gone');
     };
-    const answer = await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance: provenanceFor('x', [source.id]) });
+    const answer = await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance: provenanceFor('x', [source.id]), edited: 'node' });
     expect(errors).toHaveBeenCalledWith(expect.stringContaining('the viewport is gone'));
     errors.mockRestore();
     expect(answer).toEqual({ nodeId: placeholder.id, historyId: expect.any(String) });
@@ -180,7 +181,7 @@ describe('placing a result the user is no longer looking at', () => {
     await first.ui$.request('task-accepted', { placeholderId: placeholder.id, record: taskRecord() });
     first.close();
     const session = openPlugin({ document: first.document, storage: first.storage });
-    await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance: provenanceFor('make it blue', []) });
+    await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance: provenanceFor('make it blue', []), edited: null });
     expect(sharedData(placeholder)['sourceNodeIds']).toBe(JSON.stringify([source.id, reference.id]));
     const history: unknown = await session.storage.getAsync(HISTORY_KEY);
     expect(history).toEqual([expect.objectContaining({ provenance: expect.objectContaining({ sourceNodeIds: [source.id, reference.id] }) })]);

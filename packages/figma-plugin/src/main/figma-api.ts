@@ -6,6 +6,7 @@ export type FigmaApi = Pick<
   PluginAPI,
   | 'command'
   | 'currentPage'
+  | 'root'
   | 'ui'
   | 'clientStorage'
   | 'viewport'

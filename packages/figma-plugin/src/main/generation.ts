@@ -9,8 +9,9 @@ import { asOneUndoStep } from './undo';
 
 /**
  * Starts a generation on the canvas: resolves the sources, puts the placeholder down and notes it
- * in this user's clientStorage until its task is accepted or it is settled, so that a placeholder
- * whose run the plugin's closing cut short can be cleared at the next start.
+ * in this user's clientStorage, for this file and claimed by this session, until its task is
+ * accepted or it is settled, so that a placeholder whose run the plugin's closing cut short can be
+ * cleared at the file's next start.
  */
 export async function startGeneration(figma: FigmaApi, pending: PendingStore, params: RequestParams<'start-generation'>, now: Date): Promise<FrameNode> {
   const sources: SceneNode[] = [];
@@ -22,7 +23,7 @@ export async function startGeneration(figma: FigmaApi, pending: PendingStore, pa
     sources.push(node);
   }
   if (params.mode === 'edit' && sources.length === 0) throw new PluginError('Select the frame or image to edit first.');
-  const placeholder = await createPlaceholder(figma, params, sources, now);
+  const placeholder = await createPlaceholder(figma, params, sources, now, pending.file);
   try {
     await pending.start({ placeholderId: placeholder.id, startedAt: now.toISOString() });
   } catch (error) {

@@ -1,67 +1,112 @@
 import type { PendingTask } from '../protocol/shapes';
+import type { WaitingInFile } from '../protocol/waiting-elsewhere';
 import type { FigmaApi } from './figma-api';
-import type { PendingStore, StartedRun } from './pending-tasks';
+import type { PendingStore, StartedNote, StoredTask } from './pending-tasks';
 import { findPlaceholder } from './placeholder-data';
 import { asOneUndoStep } from './undo';
 
+/** What `ready` answers about this user's pending tasks. */
+export interface PendingOnStart {
+  /** This file's tasks to resume, now claimed by this session. */
+  readonly tasks: readonly PendingTask[];
+  /** Other files with results waiting, to tell the user which file to open. */
+  readonly elsewhere: readonly WaitingInFile[];
+}
+
 /**
  * The tasks to resume when the plugin starts: this user's, from clientStorage (which is per user
- * and per plugin), from any file. The record written on a placeholder travels with the file and
- * is readable by everyone who opens it, but it is no reason to resume: a collaborator's task is
- * theirs to collect, with their key, and may still be running in their open plugin. A task keeps
- * its placeholder only while it still carries our mark for the same task. Tasks whose result is
- * already in the history are left out: their placeholder came back by an undo, and resuming them
- * would place the same image twice.
+ * and per plugin, shared by all files and open plugin windows), of this file only. A task of
+ * another file is collected there, into its placeholder (collected here, it would land in the
+ * wrong file and leave its placeholder "generating…" forever); the user is told it waits. A task
+ * another open plugin window claims is left to it (two windows would place it twice). A task
+ * counts as this file's when it names this file, when its placeholder is here and carries it (the
+ * file's id was undone away with the first placeholder), or when an earlier version stored it
+ * without a file (as then, it is collected wherever the plugin opens).
+ *
+ * The record written on a placeholder travels with the file and is readable by everyone who opens
+ * it, but it is no reason to resume: a collaborator's task is theirs to collect, with their key.
+ * A task keeps its placeholder only while it still carries our mark for the same task. Tasks
+ * whose result is already in the history are left out: their placeholder came back by an undo,
+ * and resuming them would place the same image twice.
  */
 export async function findPendingTasks(
   figma: Pick<FigmaApi, 'getNodeByIdAsync'>,
   store: PendingStore,
   finishedTaskIds: ReadonlySet<string>,
-): Promise<PendingTask[]> {
-  const tasks: PendingTask[] = [];
-  for (const task of await store.list()) {
-    if (finishedTaskIds.has(task.record.id)) continue;
+): Promise<PendingOnStart> {
+  const stored = (await store.tasks()).filter((task) => !finishedTaskIds.has(task.record.id));
+  const { isFree, gone } = await claimsOf(store, stored);
+  const here: PendingTask[] = [];
+  const elsewhere = new Map<string, { fileName: string; count: number }>();
+  for (const task of stored.filter(isFree)) {
     const placeholder = task.placeholderId ? await findPlaceholder((id) => figma.getNodeByIdAsync(id), task.placeholderId) : null;
-    const stillWaiting = placeholder !== null && placeholder.data.taskId === task.record.id;
-    tasks.push({ placeholderId: stillWaiting ? task.placeholderId : null, record: task.record });
+    const waitsHere = placeholder !== null && placeholder.data.taskId === task.record.id;
+    if (waitsHere || task.fileId === null || task.fileId === store.file.id) {
+      here.push({ placeholderId: waitsHere ? task.placeholderId : null, record: task.record });
+    } else {
+      const file = elsewhere.get(task.fileId) ?? { fileName: task.fileName, count: 0 };
+      elsewhere.set(task.fileId, { fileName: task.fileName, count: file.count + 1 });
+    }
   }
-  return tasks;
+  const held = await store.claim(here.map((task) => task.record.id), gone);
+  return { tasks: here.filter((task) => held.has(task.record.id)), elsewhere: [...elsewhere.values()] };
 }
 
-/** How long a started run whose placeholder is not in this file is kept: it may be running in another file's plugin. */
-export const STARTED_RUN_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** How long a note of this file whose placeholder is not here is kept: an undone placeholder can come back by a redo. */
+export const UNMATCHED_NOTE_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
- * Clears this user's placeholders whose run ended before the provider accepted the task (the
- * plugin closed while it was being sent, or during a request that answers with the image itself):
- * nothing will ever fill them. Those in this file go, in one undo step, and the user is told; a
- * run whose placeholder is not here is left for the file it is in, and dropped after a day.
- * Returns the sentence to show, or null when nothing was removed.
+ * Clears this user's placeholders in this file whose run ended before the provider accepted the
+ * task (the plugin closed while it was being sent, or during a request that answers with the image
+ * itself): nothing will ever fill them. Placeholders of runs another open plugin window (or this
+ * one) is still working on are left alone. Those found go, in one undo step, and the user is told.
+ * A note of another file is kept, whatever its age, for that file's next start; one of this file
+ * (or of an earlier version, which did not say its file) that matches no placeholder is dropped
+ * after 30 days. Returns the sentence to show, or null when nothing was removed.
  */
 export async function removeInterruptedPlaceholders(
   figma: Pick<FigmaApi, 'getNodeByIdAsync' | 'commitUndo' | 'notify'>,
   store: PendingStore,
   now: Date,
 ): Promise<string | null> {
+  const notes = await store.notes();
+  const { isFree } = await claimsOf(store, notes);
   const orphans: FrameNode[] = [];
-  const settled: StartedRun[] = [];
-  for (const run of await store.startedEarlier()) {
-    const placeholder = await findPlaceholder((id) => figma.getNodeByIdAsync(id), run.placeholderId);
-    if (placeholder && placeholder.data.startedAt === run.startedAt) {
-      settled.push(run);
+  const settled: StartedNote[] = [];
+  for (const note of notes.filter(isFree)) {
+    const placeholder = await findPlaceholder((id) => figma.getNodeByIdAsync(id), note.placeholderId);
+    if (placeholder && placeholder.data.startedAt === note.startedAt) {
+      settled.push(note);
       // Accepted after all (the note was not dropped in time): a pending task, not an orphan.
       if (placeholder.data.taskId === null) orphans.push(placeholder.frame);
-    } else if (!(now.getTime() - Date.parse(run.startedAt) < STARTED_RUN_LIFETIME_MS)) {
-      settled.push(run);
+    } else if ((note.fileId === null || note.fileId === store.file.id) && !(now.getTime() - Date.parse(note.startedAt) < UNMATCHED_NOTE_LIFETIME_MS)) {
+      settled.push(note);
     }
   }
-  if (orphans.length > 0) asOneUndoStep(figma, () => orphans.forEach((frame) => frame.remove()));
-  await store.dropStarted(settled);
-  if (orphans.length === 0) return null;
-  const notice = orphans.length === 1
+  // Synchronous from the last look-up on: nothing else can remove them in between.
+  const removed = orphans.filter((frame) => !frame.removed);
+  if (removed.length > 0) asOneUndoStep(figma, () => removed.forEach((frame) => frame.remove()));
+  await store.dropNotes(settled);
+  if (removed.length === 0) return null;
+  const notice = removed.length === 1
     ? 'An earlier generation was interrupted before its result arrived, so its placeholder was removed.'
-    : `${orphans.length} earlier generations were interrupted before their results arrived, so their placeholders were removed.`;
+    : `${removed.length} earlier generations were interrupted before their results arrived, so their placeholders were removed.`;
   figma.notify(notice);
   return notice;
 }
 
+/**
+ * Which entries no live session works on (this session's own live ones are not free either: their
+ * runs are going), and the claiming sessions that are gone.
+ */
+async function claimsOf<T extends StoredTask | StartedNote>(
+  store: PendingStore,
+  entries: readonly T[],
+): Promise<{ readonly isFree: (entry: T) => boolean; readonly gone: ReadonlySet<string> }> {
+  const claimers = entries.flatMap((entry) => (entry.claimedBy === null ? [] : [entry.claimedBy]));
+  const alive = await store.session.alive(claimers);
+  return {
+    isFree: (entry) => entry.claimedBy === null || !alive.has(entry.claimedBy),
+    gone: new Set(claimers.filter((id) => !alive.has(id))),
+  };
+}

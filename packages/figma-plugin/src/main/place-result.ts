@@ -5,7 +5,7 @@ import type { Size } from './geometry';
 import type { HistoryStore } from './history';
 import { fillWithImage } from './image-frame';
 import type { PendingStore } from './pending-tasks';
-import { placementOf } from './placement';
+import { liesWithin, placementOf } from './placement';
 import { pageOf } from './placement-target';
 import { findPlaceholder, type PlaceholderData } from './placeholder-data';
 import { checkResultImage } from './result-image';
@@ -30,10 +30,11 @@ interface Placed {
 
 /**
  * Places a result: the bytes are checked first (PNG or JPEG, at most 4096 px a side), then the
- * placeholder is filled in one undo step — same position; the source's size for an edit, the
- * image's size otherwise — and shown (see `reveal`). If the placeholder is gone (deleted or
- * undone while the image was made, or the task was resumed in another file), a new frame is placed
- * where the placeholder would have gone: a finished image is never dropped.
+ * placeholder is filled in one undo step — same position; the source's size for an edit of a node,
+ * the image's size otherwise, moved beside the source when that size no longer fits its board (see
+ * `keepInBoard`) — and shown (see `reveal`). If the placeholder is gone (deleted or undone while
+ * the image was made, or the task was resumed in another file), a new frame is placed where the
+ * placeholder would have gone: a finished image is never dropped.
  *
  * When the image cannot be placed the placeholder is removed and the error goes back to the UI,
  * which still holds the bytes. Bookkeeping after placement (pending list, history) never undoes it.
@@ -50,12 +51,13 @@ export async function placeResult(
     const placeholder = params.placeholderId ? await findPlaceholder((id) => figma.getNodeByIdAsync(id), params.placeholderId) : null;
     const provenance = withPlaceholderSources(params.provenance, placeholder?.data ?? null);
     const source = await firstSource(figma, placeholder?.data.sourceNodeIds ?? provenance.sourceNodeIds);
-    const mode = placeholder?.data.mode ?? (provenance.options['mode'] === 'edit' ? 'edit' : 'generate');
+    // Core says `edit` for an edited file too: only the placeholder, or else the UI, knows which.
+    const editsNode = placeholder ? placeholder.data.mode === 'edit' : params.edited === 'node';
     // Before the undo step: if Figma refuses the bytes, nothing was changed.
     const image = figma.createImage(params.bytes);
     const frame = asOneUndoStep(figma, () => {
-      const size = resultSize(mode, placeholder?.frame ?? null, source, info);
-      const target = placeholder?.frame ?? newFrameAt(figma, source, size);
+      const size = resultSize(editsNode, placeholder?.frame ?? null, source, info);
+      const target = placeholder ? keepInBoard(figma, placeholder.frame, source, size) : newFrameAt(figma, source, size);
       fillWithImage(target, image, size, provenance);
       return target;
     });
@@ -99,13 +101,35 @@ function reveal(figma: FigmaApi, frame: FrameNode): void {
 }
 
 /**
- * The result's size: an edit keeps the size of what it stands for (the placeholder, which took
- * the source's size, or the source itself); anything else takes the image's own pixel size.
+ * The result's size: an edit of a node keeps the size of what it stands for (the placeholder,
+ * which took the node's size, or the node itself); anything else — an edited file, a prompt alone,
+ * or a result nothing says the kind of — takes the image's own pixel size, never a crop of it.
  */
-function resultSize(mode: PlaceholderData['mode'], placeholder: FrameNode | null, source: SceneNode | null, image: Size): Size {
-  if (mode === 'edit' && placeholder) return { width: placeholder.width, height: placeholder.height };
-  if (mode === 'edit' && source) return { width: source.width, height: source.height };
+function resultSize(editsNode: boolean, placeholder: FrameNode | null, source: SceneNode | null, image: Size): Size {
+  if (editsNode && placeholder) return { width: placeholder.width, height: placeholder.height };
+  if (editsNode && source) return { width: source.width, height: source.height };
   return { width: image.width, height: image.height };
+}
+
+/**
+ * The placeholder, resized to `size` where it stands — unless at that size it would reach past
+ * the board (frame or section) it is in, which was only checked for the placeholder's own size
+ * (see `placementOf`): a frame would clip the result, a section would look to have lost it. Then
+ * it goes where a frame of that size would go beside the same source (or, without one on the
+ * placeholder's page, beside the placeholder's own spot), its old spot no longer in the way.
+ */
+function keepInBoard(figma: FigmaApi, placeholder: FrameNode, source: SceneNode | null, size: Size): FrameNode {
+  if (placeholder.width === size.width && placeholder.height === size.height) return placeholder;
+  const board = placeholder.parent;
+  if (!board || (board.type !== 'FRAME' && board.type !== 'SECTION')) return placeholder;
+  if (liesWithin(board, { x: placeholder.x, y: placeholder.y, width: size.width, height: size.height })) return placeholder;
+  const beside = source && pageOf(source) === pageOf(placeholder) ? source : placeholder;
+  const { container, box } = placementOf(figma, beside, size, placeholder);
+  if (placeholder.parent !== container) container.appendChild(placeholder);
+  placeholder.resize(box.width, box.height);
+  placeholder.x = box.x;
+  placeholder.y = box.y;
+  return placeholder;
 }
 
 /** A new frame where a placeholder for this result would have gone. */

@@ -2,6 +2,7 @@ import { presetSize, type PixelSize } from '@gpt-image/core/sizes';
 import { MAX_FIGMA_IMAGE_SIDE } from '../protocol/limits';
 import type { RequestParams } from '../protocol/messages';
 import type { FigmaApi } from './figma-api';
+import type { FileIdentity } from './file-identity';
 import { placementOf } from './placement';
 import { fitWithin, type Size } from './geometry';
 import { markPlaceholder } from './placeholder-data';
@@ -35,8 +36,15 @@ export function placeholderSize(params: Pick<StartParams, 'mode' | 'size' | 'res
  * source node (see `placementOf`), or centred in the viewport when there is none. The step is
  * left open for the task record that follows (see `undo.ts`). It shows
  * "generating…" and the prompt, and is marked so that only it is ever filled or removed later.
+ * The file's id joins the step when the file has none yet (see `FileIdentity.keep`).
  */
-export async function createPlaceholder(figma: FigmaApi, params: StartParams, sources: readonly SceneNode[], now: Date): Promise<FrameNode> {
+export async function createPlaceholder(
+  figma: FigmaApi,
+  params: StartParams,
+  sources: readonly SceneNode[],
+  now: Date,
+  file: FileIdentity,
+): Promise<FrameNode> {
   const source = sources[0] ?? null;
   const size = placeholderSize(params, source);
   const withCaption = await loadCaptionFont(figma);
@@ -60,6 +68,7 @@ export async function createPlaceholder(figma: FigmaApi, params: StartParams, so
       startedAt: now.toISOString(),
       taskId: null,
     });
+    file.keep();
     return frame;
   });
 }
@@ -89,18 +98,24 @@ function addCaption(figma: FigmaApi, frame: FrameNode, prompt: string): void {
   caption.y = padding;
 }
 
+function captionText(state: string, prompt: string): string {
+  return `${state}\n${promptTitle(prompt, 200)}`;
+}
+
 function setCaption(caption: TextNode, state: string, prompt: string): void {
-  caption.characters = `${state}\n${promptTitle(prompt, 200)}`;
+  caption.characters = captionText(state, prompt);
   caption.name = state;
 }
 
 /**
  * Says on the placeholder that its task is still at the provider and will be collected later,
- * as one undo step of its own (undoing it only brings "generating…" back). Without the caption
- * font the caption stays as it was: Figma's notification and the plugin window say it too.
+ * as one undo step of its own (undoing it only brings "generating…" back). A caption that says so
+ * already is left as it is, with no step: a waiting task is told so again at every start, and an
+ * undo step that changes nothing would make a Cmd+Z seem to do nothing. Without the caption font
+ * the caption stays as it was: Figma's notification and the plugin window say it too.
  */
 export async function captionAsWaiting(figma: FigmaApi, frame: FrameNode, prompt: string): Promise<void> {
   const caption = frame.children.find((child): child is TextNode => child.type === 'TEXT');
-  if (!caption || !(await loadCaptionFont(figma))) return;
+  if (!caption || caption.characters === captionText(WAITING, prompt) || !(await loadCaptionFont(figma))) return;
   asOneUndoStep(figma, () => setCaption(caption, WAITING, prompt));
 }

@@ -37,11 +37,12 @@ export function createRequestHandlers(context: HandlerContext): RequestHandlers 
     ready: async () => {
       const command = launchCommandOf(figma.command);
       const finished = new Set((await history.list()).flatMap((entry) => (entry.provenance.taskId ? [entry.provenance.taskId] : [])));
-      const pendingTasks = (await findPendingTasks(figma, pending, finished)).filter((task) => !context.handedOut.has(task.record.id));
+      const found = await findPendingTasks(figma, pending, finished);
+      const pendingTasks = found.tasks.filter((task) => !context.handedOut.has(task.record.id));
       for (const task of pendingTasks) context.handedOut.add(task.record.id);
       const relaunch = await relaunchFor(command, context.selection(), getNode);
       context.onReady(relaunch ? relaunch.images : null);
-      return { command, pendingTasks, prefill: relaunch ? relaunch.prefill : null };
+      return { command, pendingTasks, waitingElsewhere: found.elsewhere, prefill: relaunch ? relaunch.prefill : null };
     },
     'export-references': async ({ nodeIds }) => ({ references: await exportReferences(getNode, nodeIds) }),
     'start-generation': async (params) => ({ placeholderId: (await startGeneration(figma, pending, params, context.now())).id }),

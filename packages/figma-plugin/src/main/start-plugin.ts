@@ -1,11 +1,13 @@
 import { serveUi, type MainEndpoint } from '../protocol/main-endpoint';
 import { createKeyStore } from './api-keys';
 import type { FigmaApi } from './figma-api';
+import { fileIdentity } from './file-identity';
 import { figmaTransport } from './figma-transport';
 import { createHistoryStore } from './history';
 import { createPendingStore } from './pending-tasks';
 import { createRequestHandlers } from './request-handlers';
 import { createSelectionOrder, createSelectionReporter } from './selection';
+import { createSession, HEARTBEAT_MS } from './session-claims';
 
 /** What the entry point passes in; the clock and ids are injectable for tests. */
 export interface PluginOptions {
@@ -15,6 +17,8 @@ export interface PluginOptions {
   readonly now?: () => Date;
   /** Ids of history entries. @default time and randomness in base 36 */
   readonly newId?: () => string;
+  /** Runs `tick` every `ms` until the returned function is called. @default setInterval */
+  readonly every?: (ms: number, tick: () => void) => () => void;
 }
 
 /**
@@ -25,6 +29,14 @@ export interface PluginOptions {
  * also runs when Figma closes the plugin.
  */
 export function startPlugin(figma: FigmaApi, options: PluginOptions): () => void {
+  const now = options.now ?? (() => new Date());
+  // This session's claims on pending tasks and notes live as long as its heartbeat (see session-claims.ts).
+  const session = createSession(figma.clientStorage, randomId(), now);
+  const keepBeating = (): void => {
+    session.beat().catch((error: unknown) => console.error(`GPT Image: the session's heartbeat was not saved: ${error instanceof Error ? error.message : String(error)}`));
+  };
+  session.sweep().catch(() => undefined);
+  const stopBeating = (options.every ?? everyInterval)(HEARTBEAT_MS, keepBeating);
   let uiReady = false;
   let endpoint: MainEndpoint | null = null;
   // The selection when the plugin opens keeps Figma's order: nothing better is known.
@@ -42,10 +54,10 @@ export function startPlugin(figma: FigmaApi, options: PluginOptions): () => void
     figmaTransport(figma.ui),
     createRequestHandlers({
       figma,
-      pending: createPendingStore(figma.clientStorage),
+      pending: createPendingStore(figma.clientStorage, { file: fileIdentity(figma.root, randomId), session }),
       history: createHistoryStore(figma.clientStorage),
       keys: createKeyStore(figma.clientStorage),
-      now: options.now ?? (() => new Date()),
+      now,
       newId: options.newId ?? randomId,
       handedOut: new Set(),
       selection: () => selectionInOrder(figma.currentPage),
@@ -64,9 +76,16 @@ export function startPlugin(figma: FigmaApi, options: PluginOptions): () => void
   const dispose = (): void => {
     figma.off('selectionchange', onSelectionChange);
     endpoint?.dispose();
+    stopBeating();
+    session.end();
   };
   figma.on('close', dispose);
   return dispose;
+}
+
+function everyInterval(ms: number, tick: () => void): () => void {
+  const timer = setInterval(tick, ms);
+  return () => clearInterval(timer);
 }
 
 function randomId(): string {

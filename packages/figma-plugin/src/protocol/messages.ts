@@ -5,6 +5,7 @@ import {
   provenance, selectedNode,
 } from './shapes';
 import { parseTaskRecord } from './task-record-check';
+import { waitingInFile } from './waiting-elsewhere';
 
 /**
  * The one message catalogue between the plugin's UI iframe and its main thread (STYLE 2). The UI
@@ -24,12 +25,19 @@ const storageNote = string({ min: 1, max: 1_000 });
 
 const requestTable = {
   /**
-   * The UI is listening: main answers how it was started, what to resume and what to prefill, then
-   * reports the images to list (after a relaunch button the result's, not the selection).
+   * The UI is listening: main answers how it was started, what to resume (this file's tasks no
+   * other open plugin window is collecting), which other files have results waiting (to tell the
+   * user, see `waitingInFileNotice`) and what to prefill, then reports the images to list (after a
+   * relaunch button the result's, not the selection).
    */
   ready: {
     params: empty,
-    result: object({ command: launchCommand, pendingTasks: array(pendingTask, { max: 100 }), prefill: nullable(prefill) }),
+    result: object({
+      command: launchCommand,
+      pendingTasks: array(pendingTask, { max: 100 }),
+      waitingElsewhere: array(waitingInFile, { max: 100 }),
+      prefill: nullable(prefill),
+    }),
   },
   /** Export nodes as PNG within the providers' limits, in the order given. */
   'export-references': {
@@ -70,6 +78,13 @@ const requestTable = {
       /** PNG or JPEG; anything else, or more than 4096 px a side, is refused. */
       bytes: bytes({ min: 1, max: 64 * 1024 * 1024 }),
       provenance,
+      /**
+       * What the image edited: a node (the result takes its size), a file from disk, or nothing
+       * (a prompt alone); null when the UI does not know (a resumed task). Core's options say
+       * `edit` for a node and a file alike. Used only when the placeholder, which knows, is gone;
+       * not a node means the image's own size.
+       */
+      edited: nullable(oneOf(['node', 'file', 'none'])),
     }),
     result: object({ nodeId, historyId: nullable(string({ min: 1, max: 128 })) }),
   },

@@ -238,6 +238,20 @@ describe('kie, pending tasks and history through the UI', () => {
     }
   });
 
+  it('says which other files have results waiting, and collects nothing of theirs here', async () => {
+    const session = await openSession({ waitingElsewhere: [{ fileName: 'Landing page', count: 2 }, { fileName: '', count: 1 }] });
+    try {
+      const notices = session.ui.locator('.notices li');
+      await expect.poll(() => notices.allInnerTexts()).toEqual([
+        '2 results are waiting in “Landing page”; open that file to collect them.',
+        '1 result is waiting in “Untitled”; open that file to collect it.',
+      ]);
+      expect((await logOf(session.page)).filter((r) => r.name === 'place-result')).toEqual([]);
+    } finally {
+      await session.page.close();
+    }
+  });
+
   it('keeps a kie task whose status polls break after kie accepted it, says the result will be collected later, and "Collect now" places it', { timeout: 90_000 }, async () => {
     const createsBefore = fake.requests.filter((r) => r.route === 'kie.createTask').length;
     fake.setScenario({ kie: { queuingMs: 0, generatingMs: 100, faults: [{ route: 'kie.recordInfo', fault: { kind: 'resetMidBody' } }] } });
@@ -269,6 +283,75 @@ describe('kie, pending tasks and history through the UI', () => {
     } finally {
       await session.page.close();
       fake.setScenario({});
+    }
+  });
+
+  it('offers a collected image main refuses to place, after “Collect now” and at the next start: a paid result is never lost', { timeout: 120_000 }, async () => {
+    // Main refusing to place, as the harness can play it: its history, where every placed result
+    // goes, takes no new entry, so `place-result` fails after main has forgotten the task.
+    const refusePlacing = (): void => {
+      Object.freeze((Reflect.get(window, 'harness') as HarnessApi).history);
+    };
+    /** The PNG behind a "Save the image as a file" link, and its size from the IHDR chunk. */
+    const savedImage = async (link: ReturnType<FrameLocator['getByRole']>) => {
+      const href = (await link.getAttribute('href')) ?? '';
+      expect(href).toMatch(/^data:image\/png;base64,/);
+      const bytes = Buffer.from(href.slice(href.indexOf(',') + 1), 'base64');
+      return { byteLength: bytes.byteLength, width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+    };
+
+    // Session 1: kie accepts the task, the status polls break, the result waits at kie.
+    fake.setScenario({ kie: { queuingMs: 0, generatingMs: 100, faults: [{ route: 'kie.recordInfo', fault: { kind: 'resetMidBody' } }] } });
+    const first = await openSession({ keys: { kie: API_KEY } });
+    let accepted: HarnessApi['accepted'][number] | undefined;
+    try {
+      await startKieEdit(first.ui, 'A harbour at dawn');
+      const alert = first.ui.getByRole('alert');
+      await expect.poll(() => alert.count(), { timeout: 45_000 }).toBe(1);
+      expect(await alert.locator('.error-hint').innerText()).toBe('Press “Collect now” to try again without reopening the plugin.');
+      accepted = (await harnessOf(first.page, 'accepted'))[0];
+
+      // "Collect now" collects it, and main refuses it: the status offers the image.
+      fake.setScenario({});
+      await first.page.evaluate(refusePlacing);
+      await first.ui.getByRole('button', { name: 'Collect now' }).click();
+      await expect.poll(() => alert.locator('.error-message').innerText(), { timeout: 30_000 }).toMatch(/^The image was made but could not be placed on the canvas: /);
+      const placed = (await logOf(first.page)).filter((r) => r.name === 'place-result');
+      expect(placed.map((r) => r.detail['placeholderId'])).toEqual(['ph:1']);
+      const offered = await savedImage(alert.getByRole('link', { name: 'Save the image as a file' }));
+      expect(offered).toEqual({ byteLength: placed[0]?.detail['byteLength'], width: placed[0]?.detail['width'], height: placed[0]?.detail['height'] });
+      expect(await harnessOf(first.page, 'stored')).toEqual([]);
+      expect(await first.ui.getByRole('button', { name: 'Collect now' }).count()).toBe(0);
+      expect(first.errors).toEqual([]);
+    } finally {
+      await first.page.close();
+      fake.setScenario({});
+    }
+    if (!accepted) throw new Error('no record was accepted');
+
+    // Session 2: main hands the same task back at start (as if the refusal had come then) and refuses it again.
+    const second = await browser.newPage({ viewport: { width: 400, height: 1100 } });
+    const errors: string[] = [];
+    second.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await second.addInitScript(`window.harnessInit = ${JSON.stringify({ keys: { kie: API_KEY }, pending: [accepted] })};`);
+      // The harness publishes its API once, as `window.harness`: refuse from that moment, before the UI says ready.
+      await second.addInitScript(`Object.defineProperty(window, 'harness', { configurable: true, set(api) {
+        Object.defineProperty(window, 'harness', { value: api, writable: true, configurable: true });
+        (${refusePlacing.toString()})();
+      } });`);
+      await second.goto(`${siteUrl}?${query}`);
+      const ui2 = second.frameLocator('iframe');
+      const notice = ui2.locator('.notices li', { hasText: 'An earlier result was collected.' });
+      await expect.poll(() => notice.count(), { timeout: 30_000 }).toBe(1);
+      expect(await notice.innerText()).toMatch(/^An earlier result was collected\. The image was made but could not be placed on the canvas: /);
+      const placed = (await logOf(second)).filter((r) => r.name === 'place-result');
+      expect(placed).toHaveLength(1);
+      const offered = await savedImage(notice.getByRole('link', { name: 'Save the image as a file' }));
+      expect(offered).toEqual({ byteLength: placed[0]?.detail['byteLength'], width: placed[0]?.detail['width'], height: placed[0]?.detail['height'] });
+      expect(errors).toEqual([]);
+    } finally {
+      await second.close();
     }
   });
 

@@ -4,6 +4,7 @@
 import { serveUi, type RequestHandlers } from '../../src/protocol/main-endpoint';
 import type { HistoryEntry, PendingTask, Prefill, Provenance, SelectedNode } from '../../src/protocol/shapes';
 import type { Transport } from '../../src/protocol/transport';
+import type { WaitingInFile } from '../../src/protocol/waiting-elsewhere';
 
 /** One request the UI made, as the test reads it. */
 export interface LoggedRequest {
@@ -43,6 +44,8 @@ export interface HarnessInit {
    * `frames`, in its order) or the result ("Edit again", as `resultFrame`), not the selection.
    */
   readonly relaunch?: { readonly command: Prefill['command']; readonly provenance: Provenance; readonly resultFrame: HarnessFrame };
+  /** This user's results waiting for other files, as main's `ready` reports them. */
+  readonly waitingElsewhere?: readonly WaitingInFile[];
 }
 
 /** A frame the harness selects and exports. */
@@ -146,7 +149,7 @@ async function start(): Promise<void> {
       const listed = relaunch?.images ?? selection;
       // As main does: the selection (or a relaunch's images) follows the answer to `ready`.
       setTimeout(() => endpoint.notify('selection', { nodes: listed, total: listed.length }), 0);
-      return { command: init.relaunch?.command ?? 'open', pendingTasks: pending, prefill: relaunch?.prefill ?? null };
+      return { command: init.relaunch?.command ?? 'open', pendingTasks: pending, prefill: relaunch?.prefill ?? null, waitingElsewhere: [...(init.waitingElsewhere ?? [])] };
     },
     'export-references': async ({ nodeIds }) => {
       log.push({ name: 'export-references', detail: { nodeIds: [...nodeIds] } });

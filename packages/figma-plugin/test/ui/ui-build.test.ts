@@ -7,12 +7,12 @@ const uiHtml = `${root}dist/ui.html`;
 
 /**
  * The UI's budget: its present size plus 1 KB, so it does not creep; raising it is a decision
- * made in review (it last went from 210 to 213 KB for collecting interrupted tasks, relaunch with
- * the result's settings and images added from disk). The goal is 150 KB; core's task client
+ * made in review (it last went from 210 to 215 KB for collecting interrupted tasks, results
+ * waiting in other files, relaunch with the result's settings and images added from disk). The goal is 150 KB; core's task client
  * (~77 KB), the official openai SDK's client and images resource (~48 KB), zod/mini (~25 KB) and
  * Preact (~13 KB) leave no room for it (`pnpm bench` prints the parts).
  */
-const MAX_UI_BYTES = 213 * 1024;
+const MAX_UI_BYTES = 215 * 1024;
 
 describe('the UI build', () => {
 

@@ -1,15 +1,17 @@
-import { PROVIDERS, formatCost, needsConfirmation, type ProviderId } from '@gpt-image/core';
+import { PROVIDERS, formatCost, needsConfirmation, type GeneratedImage, type ProviderId } from '@gpt-image/core';
 import { useEffect, useState } from 'preact/hooks';
 import type { PendingTask } from '../../protocol/shapes';
 import type { UiEndpoint } from '../../protocol/ui-endpoint';
 import type { ClientSetup } from '../logic/task-client-for';
+import { waitingInFileNotice } from '../../protocol/waiting-elsewhere';
 import { errorText, isCancel } from '../logic/error-text';
 import { exportStandIn } from '../logic/export-stand-in';
 import { INITIAL_FORM, restoredForm, type FormState } from '../logic/form-state';
 import { readImageFiles } from '../logic/read-files';
 import { costLine, prepareForFigma } from '../logic/request-input';
-import { resumeNotice, resumePending, type ResumeOutcome } from '../logic/resume-pending';
-import { PlacingFailedError, ResultWaitingError, runGeneration } from '../logic/run-generation';
+import { bytesUrl } from '../logic/bytes-url';
+import { PlacingFailedError, resumeNotice, resumePending, type ResumeOutcome } from '../logic/resume-pending';
+import { ResultWaitingError, imagesNotKeptNotice, runGeneration } from '../logic/run-generation';
 import { sizeChoice } from '../logic/size-choice';
 import { itemName, itemSize, sourcesGoneNotice, withSelection, type SourceItem } from '../logic/source-item';
 import { HistoryList } from './history-list';
@@ -28,6 +30,12 @@ export interface AppProps {
 const DEFAULT_STORAGE_NOTE = 'Your API key is stored unencrypted on this computer, in Figma’s storage for this plugin.';
 const COLLECT_HINT = 'Press “Collect now” to try again without reopening the plugin.';
 
+/** A line for the user; `image`: a paid result main could not place, offered to save (its only copy). */
+interface Notice {
+  readonly text: string;
+  readonly image: GeneratedImage | null;
+}
+
 /** The plugin window: images, prompt, options, provider, cost, and the run. */
 export function App({ main, setup }: AppProps) {
   const [items, setItems] = useState<SourceItem[]>([]);
@@ -36,14 +44,16 @@ export function App({ main, setup }: AppProps) {
   const [run, setRun] = useState<RunState>({ kind: 'idle' });
   const [keyState, setKeyState] = useState<KeyState>({ kind: 'none' });
   const [storageNote, setStorageNote] = useState(DEFAULT_STORAGE_NOTE);
-  const [notices, setNotices] = useState<string[]>([]);
+  const [notices, setNotices] = useState<Notice[]>([]);
   const [costAccepted, setCostAccepted] = useState(false);
   /** Bumped whenever a result was placed, so the history is read again. */
   const [historyVersion, setHistoryVersion] = useState(0);
   /** Accepted tasks whose result waits at the provider (main keeps them too): "Collect now" tries again. */
   const [waiting, setWaiting] = useState<readonly PendingTask[]>([]);
   const placedOne = (): void => setHistoryVersion((v) => v + 1);
-  const notice = (text: string): void => setNotices((list) => [...list, text]);
+  const notice = (text: string): void => setNotices((list) => [...list, { text, image: null }]);
+  const unplacedNotice = (outcome: Extract<ResumeOutcome, { kind: 'unplaced' }>): void =>
+    setNotices((list) => [...list, { text: resumeNotice(outcome), image: outcome.image }]);
 
   // Listen first, then say ready: main sends the selection only after `ready`.
   useEffect(() => {
@@ -56,19 +66,23 @@ export function App({ main, setup }: AppProps) {
     ];
     void (async () => {
       try {
-        const { pendingTasks, prefill } = await main.request('ready', {});
+        const { pendingTasks, prefill, waitingElsewhere } = await main.request('ready', {});
+        for (const file of waitingElsewhere) notice(waitingInFileNotice(file));
         // A relaunch button: its images arrive as main's first selection report.
         if (prefill) {
           setForm(restoredForm(prefill));
           const gone = sourcesGoneNotice(prefill);
           if (gone) notice(gone);
+          const notKept = imagesNotKeptNotice(prefill);
+          if (notKept) notice(notKept);
         }
         const interrupted = await main.request('remove-interrupted-placeholders', {}).then(({ notice: text }) => text, (error: unknown) => errorText(error).message);
         if (interrupted) notice(interrupted);
         for (const task of pendingTasks) {
           notice(`Collecting an earlier result (${task.record.request.provider})…`);
           const outcome = await resumePending(main, setup, task);
-          notice(resumeNotice(outcome));
+          if (outcome.kind === 'unplaced') unplacedNotice(outcome);
+          else notice(resumeNotice(outcome));
           if (outcome.kind === 'placed') placedOne();
           if (outcome.kind === 'waiting') setWaiting((list) => [...list, task]);
         }
@@ -138,15 +152,19 @@ export function App({ main, setup }: AppProps) {
     setWaiting([]);
     setRun({ kind: 'running', status: 'Collecting the result…', controller });
     const kept: PendingTask[] = [];
-    let last: ResumeOutcome | null = null;
+    const outcomes: ResumeOutcome[] = [];
     for (const task of tasks) {
-      last = await resumePending(main, setup, task, controller.signal);
-      if (last.kind === 'placed') placedOne();
-      if (last.kind === 'waiting') kept.push(task);
+      const outcome = await resumePending(main, setup, task, controller.signal);
+      outcomes.push(outcome);
+      if (outcome.kind === 'placed') placedOne();
+      if (outcome.kind === 'waiting') kept.push(task);
     }
     setWaiting((list) => [...kept, ...list]);
+    // The status shows the last outcome; an earlier result main refused is offered as a notice, never dropped.
+    for (const outcome of outcomes.slice(0, -1)) if (outcome.kind === 'unplaced') unplacedNotice(outcome);
+    const last = outcomes.at(-1);
     if (!last || last.kind === 'placed') setRun({ kind: 'done', text: 'The waiting result was placed on the canvas.' });
-    else setRun({ kind: 'failed', message: last.message, hint: last.kind === 'waiting' ? COLLECT_HINT : null, image: null });
+    else setRun({ kind: 'failed', message: last.message, hint: last.kind === 'waiting' ? COLLECT_HINT : null, image: last.kind === 'unplaced' ? last.image : null });
   };
 
   const saveKey = (key: string): void => {
@@ -237,7 +255,16 @@ export function App({ main, setup }: AppProps) {
       </div>
       {notices.length > 0 ? (
         <ul class="notices" aria-live="polite">
-          {notices.map((text, i) => <li key={i}>{text}</li>)}
+          {notices.map(({ text, image }, i) => (
+            <li key={i}>
+              {text}
+              {image ? (
+                <div>
+                  <a class="button secondary" download="gpt-image.png" href={bytesUrl(image.bytes, 'image/png')}>Save the image as a file</a>
+                </div>
+              ) : null}
+            </li>
+          ))}
         </ul>
       ) : null}
       <HistoryList main={main} version={historyVersion} />

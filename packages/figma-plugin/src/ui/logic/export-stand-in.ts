@@ -11,6 +11,11 @@ const IHDR = [0x49, 0x48, 0x44, 0x52];
  * vendor bills a reference by it, so the cost shown is the cost of the real export — a thumbnail
  * would price every frame as a 96 px image. Header only (no pixels, no checksum): it is never
  * sent or decoded; the export replaces it on Generate.
+ *
+ * Figma exports what a node renders, so a drop shadow or an outside stroke makes the export a few
+ * pixels larger than the node's own size used here. The vendor bills references in 512 px tiles,
+ * so that mostly changes nothing; at worst the charge counts one more row or column of tiles
+ * than the estimate did.
  */
 export function exportStandIn(node: Pick<SelectedNode, 'width' | 'height'>): Uint8Array {
   const { width, height } = node.width > 0 && node.height > 0 ? referencePixels(node.width, node.height) : { width: 1, height: 1 };

@@ -9,12 +9,25 @@ import { taskClientFor, type ClientSetup } from './task-client-for';
 
 /**
  * How collecting one pending task ended: placed; still waiting at the provider (main keeps the
- * task and its placeholder); or failed for good (main forgot both).
+ * task and its placeholder); collected but refused by main (main forgot the task: `image` is the
+ * only copy of a paid result, to be offered to the user); or failed for good (main forgot both).
  */
 export type ResumeOutcome =
   | { readonly kind: 'placed'; readonly nodeId: string }
   | { readonly kind: 'waiting'; readonly message: string }
+  | { readonly kind: 'unplaced'; readonly message: string; readonly image: GeneratedImage }
   | { readonly kind: 'failed'; readonly message: string };
+
+/**
+ * A result that was made (and paid for) but that main could not place, in a run or a resumed
+ * task: main has forgotten the task, so the bytes are kept for the user to save.
+ */
+export class PlacingFailedError extends Error {
+  override readonly name = 'PlacingFailedError';
+  constructor(readonly image: GeneratedImage, cause: unknown) {
+    super(`The image was made but could not be placed on the canvas: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
 
 /** The kinds that settle a task: the provider's verdict on it, or core finding nothing left to resume. */
 const FINAL_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['provider_failure', 'content_policy', 'invalid_request', 'invalid_input']);
@@ -86,11 +99,14 @@ export async function resumePending(
         sourceNodeIds: [],
         createdAt: new Date().toISOString(),
       },
+      // Whether the task edited a node or a file is not in its record: the placeholder, if any, knows.
+      edited: null,
     });
     return { kind: 'placed', nodeId };
   } catch (error) {
-    // Main refused to place the image: it has already removed the placeholder and forgotten the task.
-    if (image) return { kind: 'failed', message: errorText(error).message };
+    // Main refused to place the image: it has already removed the placeholder and forgotten the
+    // task, so these bytes are all that is left of a paid result.
+    if (image) return { kind: 'unplaced', message: new PlacingFailedError(image, error).message, image };
     if (canCollectLater(error)) return keep(main, task, waitingReason(error));
     return forget(main, task, errorText(error).message);
   }
@@ -121,6 +137,8 @@ export function resumeNotice(outcome: ResumeOutcome): string {
       return 'An earlier result was placed on the canvas.';
     case 'waiting':
       return `An earlier result could not be collected yet. ${outcome.message}`;
+    case 'unplaced':
+      return `An earlier result was collected. ${outcome.message}`;
     case 'failed':
       return `An earlier task could not be finished: ${outcome.message}`;
   }

@@ -1,12 +1,13 @@
 import { InvalidInputError, canResume, presetSize, type GeneratedImage, type PixelSize, type TaskEvent } from '@gpt-image/core';
+import type { RequestParams } from '../../protocol/messages';
 import type { UiEndpoint } from '../../protocol/ui-endpoint';
-import type { ExportedReference, GenerationMode, PendingTask } from '../../protocol/shapes';
+import type { ExportedReference, GenerationMode, PendingTask, Prefill } from '../../protocol/shapes';
 import { parseTaskRecord } from '../../protocol/task-record-check';
 import { isCancel } from './error-text';
 import type { FormState } from './form-state';
 import { jsonOf } from './json-of';
 import { prepareForFigma, type RequestImage } from './request-input';
-import { canCollectLater, waitingMessage, waitingReason } from './resume-pending';
+import { PlacingFailedError, canCollectLater, waitingMessage, waitingReason } from './resume-pending';
 import type { SizeChoice } from './size-choice';
 import { itemName, itemSize, type SourceItem } from './source-item';
 import { taskClientFor, type ClientSetup } from './task-client-for';
@@ -27,14 +28,6 @@ export interface Placed {
   readonly image: GeneratedImage;
 }
 
-/** A generation whose image was made but could not be placed: the bytes are kept for the user. */
-export class PlacingFailedError extends Error {
-  override readonly name = 'PlacingFailedError';
-  constructor(readonly image: GeneratedImage, cause: unknown) {
-    super(`The image was made but could not be placed on the canvas: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-  }
-}
-
 /**
  * A run whose task the provider accepted but whose result could not be collected now (the
  * connection was lost, a timeout): the task waits there, paid for, and main keeps it and its
@@ -51,6 +44,24 @@ export class ResultWaitingError extends Error {
 export function generationMode(items: readonly SourceItem[]): GenerationMode {
   const first = items[0];
   return first === undefined ? 'generate' : first.kind === 'node' ? 'edit' : 'edit-file';
+}
+
+/** What the first image is, as main's `place-result` takes it, for each kind of placeholder. */
+const EDITED: Readonly<Record<GenerationMode, NonNullable<RequestParams<'place-result'>['edited']>>> = { generate: 'none', edit: 'node', 'edit-file': 'file' };
+
+/**
+ * The notice for "Regenerate" on an edit whose images were not recorded with the result: the
+ * form would otherwise make a new image from the prompt alone, without a word. Provenance records
+ * the nodes sent and core's options, whose mode is `edit` for an edited file too, so this is
+ * known only when no node is recorded: the edited image was a file from disk (never kept with a
+ * result), or — rarer — the task was collected after its placeholder, which knew the nodes, was
+ * deleted. With nodes recorded, the provenance cannot tell whether the first was the edited image
+ * or a reference beside an edited file; null then, as for any other result.
+ */
+export function imagesNotKeptNotice(prefill: Prefill): string | null {
+  const { options, sourceNodeIds } = prefill.provenance;
+  if (prefill.command !== 'regenerate' || options['mode'] !== 'edit' || sourceNodeIds.length > 0) return null;
+  return 'The image this result edited is not kept with it (images added from disk never are): add it again with “Add images…” to edit it, or the prompt alone will make a new image.';
 }
 
 /**
@@ -116,6 +127,8 @@ export async function runGeneration(main: UiEndpoint, setup: Omit<ClientSetup, '
         sourceNodeIds: nodeIds,
         createdAt: new Date().toISOString(),
       },
+      // Should the placeholder be gone, main still knows whether the result replaces a node in kind.
+      edited: EDITED[generationMode(items)],
     });
     return { nodeId, image };
   } catch (error) {
