@@ -6,7 +6,7 @@ import { FakeClientStorage } from './fakes/fake-client-storage';
 import { taskRecord } from './support/builders';
 import { TEST_NOW } from './support/open-plugin';
 
-const landingPage: FileIdentity = { id: 'file-landing', name: () => 'Landing page', keep: () => undefined };
+const landingPage: FileIdentity = { id: 'file-landing', name: () => 'Landing page', keep: () => undefined, adopt: () => undefined };
 
 function storeOf(storage: FakeClientStorage, sessionId: string): ReturnType<typeof createPendingStore> {
   return createPendingStore(storage, { file: landingPage, session: createSession(storage, sessionId, () => TEST_NOW) });

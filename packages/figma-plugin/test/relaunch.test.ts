@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FILE_ID_KEY } from '../src/main/file-identity';
 import type { Prefill, Provenance } from '../src/protocol/shapes';
 import { INITIAL_FORM, restoredForm } from '../src/ui/logic/form-state';
 import { imagesNotKeptNotice } from '../src/ui/logic/run-generation';
@@ -17,7 +18,9 @@ async function placedResult(options: Provenance['options'] = { mode: 'edit', pro
   const provenance: Provenance = { ...provenanceFor('make it blue', [card.id, hero.id]), provider: 'openai', options };
   await first.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance, edited: 'node' });
   first.close();
-  return { first, result: placeholder, hero, card, provenance };
+  // As main writes it: with the file it was made in and what it edited.
+  const written: Provenance = { ...provenance, fileId: first.figma.root.getPluginData(FILE_ID_KEY), edited: 'node' };
+  return { first, result: placeholder, hero, card, provenance: written };
 }
 
 /** The plugin started again on the same file by a relaunch button, with `selected` selected (in Figma's order). */
@@ -38,7 +41,7 @@ describe('"Regenerate" on a result', () => {
   it('lists the result’s original images in order, not the result, and restores the prompt and options', async () => {
     const { first, result, hero, card, provenance } = await placedResult();
     const { session, ready, firstReport } = await relaunch(first, 'regenerate', [result]);
-    expect(ready.prefill).toEqual({ command: 'regenerate', resultNodeId: result.id, provenance, sourcesGone: 0 });
+    expect(ready.prefill).toEqual({ command: 'regenerate', resultNodeId: result.id, provenance, sourcesGone: 0, sourcesElsewhere: false });
     expect(firstReport.nodes.map((n) => n.id)).toEqual([card.id, hero.id]);
     expect(firstReport.total).toBe(2);
     expect(restoredForm(prefillOf(ready))).toEqual({ prompt: 'make it blue', provider: 'openai', resolution: '2K', quality: 'high', aspect: '3:2', customSize: '' });
@@ -71,7 +74,68 @@ describe('"Regenerate" on a result', () => {
   });
 });
 
+describe('"Regenerate" on a result from another file', () => {
+  /** The shared plugin data of `node`, as a copy carries it. */
+  const sharedDataOf = (node: BaseNode): [string, string][] => node.getSharedPluginDataKeys('gpt_image').map((key) => [key, node.getSharedPluginData('gpt_image', key)]);
+
+  /** A new file whose first frame has the id of A's hero (node ids are per file), and `result`'s data pasted onto a frame there. */
+  async function pastedIntoNewFile(result: FrameNode, heroId: string) {
+    const data = sharedDataOf(result);
+    const b = openPlugin({ command: 'regenerate' });
+    const pricing = frame(b.figma, { name: 'Pricing table', width: 800, height: 600 });
+    expect(pricing.id).toBe(heroId);
+    const pasted = frame(b.figma, { name: 'make it blue', x: 1000, width: 300, height: 200 });
+    for (const [key, value] of data) pasted.setSharedPluginData('gpt_image', key, value);
+    b.figma.currentPage.selection = [pasted];
+    const firstReport = b.nextNotification('selection');
+    const ready = await b.ui$.request('ready', {});
+    return { ready, firstReport: await firstReport };
+  }
+
+  it('lists none of that file’s layers (their ids name unrelated layers here) and says the images are in the other file', async () => {
+    const a = openPlugin();
+    const hero = frame(a.figma, { name: 'Hero', width: 300, height: 200 });
+    const placeholder = await startGeneration(a, [hero.id]);
+    await a.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(300, 200), provenance: provenanceFor('make it blue', [hero.id]), edited: 'node' });
+    a.close();
+    const { ready, firstReport } = await pastedIntoNewFile(placeholder, hero.id);
+    expect(firstReport).toEqual({ nodes: [], total: 0 });
+    expect(prefillOf(ready)).toMatchObject({ sourcesGone: 0, sourcesElsewhere: true });
+    expect(sourcesGoneNotice(prefillOf(ready))).toBeNull();
+    expect(imagesNotKeptNotice(prefillOf(ready))).toBe(
+      'This result was made in another file (it was copied or placed again here), where its original images are, so none is listed: select images here, or the prompt alone will make a new image.',
+    );
+  });
+
+  it('a result of an earlier version, which does not say its file, still lists its images as before', async () => {
+    const { first, result, hero, card } = await placedResult();
+    result.setSharedPluginData('gpt_image', 'fileId', '');
+    const { ready, firstReport } = await relaunch(first, 'regenerate', [result]);
+    expect(firstReport.nodes.map((n) => n.id)).toEqual([card.id, hero.id]);
+    expect(prefillOf(ready).sourcesElsewhere).toBe(false);
+    expect(imagesNotKeptNotice(prefillOf(ready))).toBeNull();
+  });
+});
+
 describe('"Regenerate" on a result whose edited image was a file from disk', () => {
+  it('with a frame as reference, lists no frame (the first listed would be edited in the file’s place) and says why', async () => {
+    const first = openPlugin();
+    const card = frame(first.figma, { name: 'Style reference', width: 200, height: 300 });
+    const { placeholderId } = await first.ui$.request('start-generation', { prompt: 'restyle', mode: 'edit-file', sourceNodeIds: [card.id], size: { width: 1536, height: 1024 }, resolution: '1K' });
+    await first.ui$.request('place-result', { placeholderId, bytes: pngBytes(1536, 1024), provenance: provenanceFor('restyle', [card.id]), edited: null });
+    first.close();
+    const result = await first.figma.getNodeByIdAsync(placeholderId);
+    if (!result || result.type !== 'FRAME') throw new Error('no result');
+    const { ready, firstReport } = await relaunch(first, 'regenerate', [result]);
+    expect(firstReport).toEqual({ nodes: [], total: 0 });
+    expect(prefillOf(ready).provenance.edited).toBe('file');
+    expect(sourcesGoneNotice(prefillOf(ready))).toBeNull();
+    expect(imagesNotKeptNotice(prefillOf(ready))).toBe(
+      'The image this result edited is not kept with it (images added from disk never are), so its reference frame is not listed either, lest one be edited in its place: add the file again with “Add images…”, select the references and move the file to the top; or the prompt alone will make a new image.',
+    );
+  });
+
+
   /** A result of an edit of a file, with no frame sent, as the UI places it. */
   async function fileEditResult() {
     const first = openPlugin();
@@ -114,7 +178,7 @@ describe('"Edit again" on a result', () => {
   it('lists the result as the image being edited, restores the options and leaves the prompt for a new one', async () => {
     const { first, result, hero, provenance } = await placedResult();
     const { ready, firstReport } = await relaunch(first, 'edit', [hero, result]);
-    expect(ready.prefill).toEqual({ command: 'edit', resultNodeId: result.id, provenance, sourcesGone: 0 });
+    expect(ready.prefill).toEqual({ command: 'edit', resultNodeId: result.id, provenance, sourcesGone: 0, sourcesElsewhere: false });
     expect(firstReport.nodes.map((n) => n.id)).toEqual([result.id, hero.id]);
     expect(restoredForm(prefillOf(ready))).toEqual({ prompt: '', provider: 'openai', resolution: '2K', quality: 'high', aspect: '3:2', customSize: '' });
     expect(sourcesGoneNotice(prefillOf(ready))).toBeNull();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RequestParams } from '../src/protocol/index';
 import { describeNode } from './fakes/node-snapshot';
 import { pngBytes } from './fakes/image-bytes';
-import { frameById } from './support/actions';
+import { frameById, startGeneration } from './support/actions';
 import { frame, provenanceFor, taskRecord } from './support/builders';
 import { openPlugin, type PluginSession } from './support/open-plugin';
 
@@ -158,5 +158,62 @@ describe('a resumed task, whose UI does not know what was edited', () => {
     const session = openPlugin({ document: first.document, storage: first.storage });
     const result = await place(session, placeholder.id, [], null);
     expect(boxOf(result)).toEqual({ x: 100 + GAP, y: 0, width: 1536, height: 1024 });
+  });
+});
+
+describe('a result larger than its placeholder, where it would cover a layer beside it', () => {
+  const overlap = (a: ReturnType<typeof boxOf>, b: ReturnType<typeof boxOf>): boolean =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  it('of a text-only run (aspect auto: a square placeholder) does not cover the next one, in one undo step', async () => {
+    const session = openPlugin({ viewportCenter: { x: 0, y: 0 } });
+    const first = await startGeneration(session, [], { prompt: 'a cat' });
+    const second = await startGeneration(session, [], { prompt: 'a dog' });
+    expect(second.x).toBe(first.x + first.width + GAP);
+    expect(first.width).toBeLessThan(1536);
+    const commitsBefore = session.undo.checkpoints.length;
+    // OpenAI's size "auto" answered 1536×1024.
+    const { nodeId } = await session.ui$.request('place-result', { placeholderId: first.id, bytes: pngBytes(1536, 1024), provenance: provenanceFor('a cat', [], 't1'), edited: 'none' });
+    const result = await frameById(session, nodeId);
+    expect(result).toBe(first);
+    // Centred where the placeholder was (at the viewport's centre), then past the next placeholder.
+    expect(boxOf(result)).toEqual({ x: second.x + second.width + GAP, y: -512, width: 1536, height: 1024 });
+    expect(overlap(boxOf(result), boxOf(second))).toBe(false);
+    expect(session.undo.checkpoints.length - commitsBefore).toBe(2);
+    expect(session.undo.checkpoints.at(-1)).toBe(session.undo.current());
+  });
+
+  it('of a text-only run stays centred where its placeholder was when that spot is free', async () => {
+    const session = openPlugin({ viewportCenter: { x: 0, y: 0 } });
+    const placeholder = await startGeneration(session, [], { prompt: 'a cat' });
+    // Right of the placeholder, within reach of the wider image grown rightwards but not centred.
+    const note = frame(session.figma, { name: 'Note', x: 800, y: -500, width: 100, height: 100 });
+    await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(1536, 1024), provenance: provenanceFor('a cat', [], 't1'), edited: 'none' });
+    expect(boxOf(placeholder)).toEqual({ x: -768, y: -512, width: 1536, height: 1024 });
+    expect(overlap(boxOf(placeholder), boxOf(note))).toBe(false);
+  });
+
+  it('of an edited file does not cover the designer’s layer beside it in the same board', async () => {
+    const session = openPlugin();
+    const board = frame(session.figma, { name: 'Board', x: 0, y: 0, width: 4000, height: 3000 });
+    const card = frame(session.figma, { name: 'Card', x: 50, y: 60, width: 100, height: 80, parent: board });
+    const logo = frame(session.figma, { name: 'Logo', x: 50 + 100 + GAP + 512 + GAP, y: 60, width: 200, height: 200, parent: board });
+    const placeholder = await startFileEdit(session, [card.id], { width: 512, height: 512 });
+    expect(placeholder.x).toBe(50 + 100 + GAP);
+    const result = await place(session, placeholder.id, [card.id], 'file');
+    expect(result.parent).toBe(board);
+    // Beside the card, past the logo.
+    expect(boxOf(result)).toEqual({ x: logo.x + logo.width + GAP, y: 60, width: 1536, height: 1024 });
+  });
+
+  it('stays put over a layer the placeholder already covered (one the designer dropped on it)', async () => {
+    const session = openPlugin({ viewportCenter: { x: 0, y: 0 } });
+    const placeholder = await startGeneration(session, [], { prompt: 'a cat' });
+    const spot = { x: placeholder.x, y: placeholder.y };
+    const logo = frame(session.figma, { name: 'Logo', x: 10, y: 10, width: 50, height: 50, parent: placeholder });
+    await session.ui$.request('place-result', { placeholderId: placeholder.id, bytes: pngBytes(1536, 1024), provenance: provenanceFor('a cat', [], 't1'), edited: 'none' });
+    expect(boxOf(placeholder)).toEqual({ ...spot, width: 1536, height: 1024 });
+    expect(logo.parent).toBe(session.figma.currentPage);
+    expect(boxOf(logo)).toEqual({ x: spot.x + 10, y: spot.y + 10, width: 50, height: 50 });
   });
 });

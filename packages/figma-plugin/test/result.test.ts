@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { HISTORY_KEY } from '../src/main/history';
+import { FILE_ID_KEY } from '../src/main/file-identity';
 import { RequestFailedError } from '../src/protocol/index';
 import { pngBytes, jpegBytes, webpBytes } from './fakes/image-bytes';
 import { frame, provenanceFor, taskRecord } from './support/builders';
@@ -58,6 +59,8 @@ describe('placing a result', () => {
       cost: JSON.stringify({ amount: 6, unit: 'credits', estimate: false }),
       sourceNodeIds: JSON.stringify([source.id, reference.id]),
       createdAt: TEST_NOW.toISOString(),
+      fileId: session.figma.root.getPluginData(FILE_ID_KEY),
+      edited: 'node',
     });
     expect(placeholder.getRelaunchData()).toEqual({
       regenerate: 'Run this prompt again with the same options and images.',

@@ -172,6 +172,43 @@ describe('a task is collected in the file it was started in', () => {
     expect((await reopen(x, 0).ui$.request('ready', {})).pendingTasks).toEqual([{ placeholderId: placeholder.id, record: taskRecord() }]);
   });
 
+  it('a task whose placeholder was undone (Cmd+Z) with the file’s id before the plugin closed is collected when that file is opened again', async () => {
+    const x = fileNamed('Landing page', 0);
+    const placeholder = await acceptedIn(x);
+    const fileId = x.figma.root.getPluginData(FILE_ID_KEY);
+    // Cmd+Z of the placeholder's step reverts everything in it: the placeholder and the id written with it.
+    placeholder.remove();
+    x.figma.root.setPluginData(FILE_ID_KEY, '');
+    x.close();
+    const again = reopen(x, 0);
+    expect(await again.ui$.request('ready', {})).toMatchObject({ pendingTasks: [{ placeholderId: null, record: taskRecord() }], waitingElsewhere: [] });
+    // The id taken back is written with the result, in its undo step.
+    await again.ui$.request('place-result', { placeholderId: null, bytes: pngBytes(64, 64), provenance: provenanceFor('A harbour', [], 'task-1'), edited: null });
+    expect(again.figma.root.getPluginData(FILE_ID_KEY)).toBe(fileId);
+    expect(await storedTaskIds(again)).toEqual([]);
+  });
+
+  it('a file without an id is not guessed to be one of two files of its name that have results waiting', async () => {
+    const x = fileNamed('Landing page', 0);
+    await acceptedIn(x, 'task-1');
+    x.close();
+    const y = fileNamed('Landing page', 0, x.storage);
+    await acceptedIn(y, 'task-2');
+    y.close();
+    const z = fileNamed('Landing page', 0, x.storage);
+    expect(await z.ui$.request('ready', {})).toMatchObject({ pendingTasks: [], waitingElsewhere: [{ fileName: 'Landing page', count: 1 }, { fileName: 'Landing page', count: 1 }] });
+  });
+
+  it('a task of another file is announced for 30 days after it was accepted, then no more, and is still collected in its file', async () => {
+    const x = fileNamed('Landing page', 0);
+    const placeholder = await acceptedIn(x);
+    x.close();
+    expect((await fileNamed('Pricing', 29 * DAY, x.storage).ui$.request('ready', {})).waitingElsewhere).toEqual([{ fileName: 'Landing page', count: 1 }]);
+    expect((await fileNamed('Blog', 31 * DAY, x.storage).ui$.request('ready', {})).waitingElsewhere).toEqual([]);
+    expect(await storedTaskIds(x)).toEqual(['task-1']);
+    expect((await reopen(x, 31 * DAY).ui$.request('ready', {})).pendingTasks).toEqual([{ placeholderId: placeholder.id, record: taskRecord() }]);
+  });
+
   it('the file’s id is written on the document in the placeholder’s own undo step, and named in what is stored', async () => {
     const x = fileNamed('Landing page', 0);
     const before = x.undo.checkpoints.length;

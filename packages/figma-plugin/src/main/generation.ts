@@ -1,7 +1,7 @@
 import type { RequestParams } from '../protocol/messages';
 import type { FigmaApi } from './figma-api';
 import type { PendingStore } from './pending-tasks';
-import { captionAsWaiting, createPlaceholder } from './placeholder';
+import { captionAsWaiting, createPlaceholder, removePlaceholderFrame } from './placeholder';
 import { findPlaceholder, markPlaceholder } from './placeholder-data';
 import { PluginError } from './plugin-error';
 import { DATA_KEY, writeData } from './shared-data';
@@ -51,11 +51,12 @@ export async function acceptTask(figma: FigmaApi, pending: PendingStore, params:
 
 /**
  * Removes a placeholder, in one undo step; only a frame that carries our placeholder mark is ever
- * removed, so a wrong id cannot delete the user's work. Gone already: nothing to do.
+ * removed, so a wrong id cannot delete the user's work, and the designer's layers in it are kept
+ * (see `removePlaceholderFrame`). Gone already: nothing to do.
  */
 export async function removePlaceholder(figma: FigmaApi, placeholderId: string): Promise<void> {
   const placeholder = await findPlaceholder((id) => figma.getNodeByIdAsync(id), placeholderId);
-  if (placeholder) asOneUndoStep(figma, () => placeholder.frame.remove());
+  if (placeholder) asOneUndoStep(figma, () => removePlaceholderFrame(placeholder.frame));
 }
 
 /** The user cancelled: the placeholder goes and the task is forgotten. */

@@ -2,6 +2,7 @@ import type { PendingTask } from '../protocol/shapes';
 import type { WaitingInFile } from '../protocol/waiting-elsewhere';
 import type { FigmaApi } from './figma-api';
 import type { PendingStore, StartedNote, StoredTask } from './pending-tasks';
+import { removePlaceholderFrame } from './placeholder';
 import { findPlaceholder } from './placeholder-data';
 import { asOneUndoStep } from './undo';
 
@@ -28,13 +29,19 @@ export interface PendingOnStart {
  * A task keeps its placeholder only while it still carries our mark for the same task. Tasks
  * whose result is already in the history are left out: their placeholder came back by an undo,
  * and resuming them would place the same image twice.
+ *
+ * The file's id is settled first (see `FileIdentity.adopt`): a file whose id was undone away takes
+ * back the one its stored entries name.
  */
 export async function findPendingTasks(
   figma: Pick<FigmaApi, 'getNodeByIdAsync'>,
   store: PendingStore,
   finishedTaskIds: ReadonlySet<string>,
+  now: Date,
 ): Promise<PendingOnStart> {
-  const stored = (await store.tasks()).filter((task) => !finishedTaskIds.has(task.record.id));
+  const all = await store.tasks();
+  store.file.adopt([...all, ...(await store.notes())]);
+  const stored = all.filter((task) => !finishedTaskIds.has(task.record.id));
   const { isFree, gone } = await claimsOf(store, stored);
   const here: PendingTask[] = [];
   const elsewhere = new Map<string, { fileName: string; count: number }>();
@@ -43,7 +50,8 @@ export async function findPendingTasks(
     const waitsHere = placeholder !== null && placeholder.data.taskId === task.record.id;
     if (waitsHere || task.fileId === null || task.fileId === store.file.id) {
       here.push({ placeholderId: waitsHere ? task.placeholderId : null, record: task.record });
-    } else {
+    } else if (!(now.getTime() - Date.parse(task.record.createdAt) >= ELSEWHERE_NOTICE_LIFETIME_MS)) {
+      // Announced for 30 days after it was accepted (an unreadable date, for ever).
       const file = elsewhere.get(task.fileId) ?? { fileName: task.fileName, count: 0 };
       elsewhere.set(task.fileId, { fileName: task.fileName, count: file.count + 1 });
     }
@@ -51,6 +59,14 @@ export async function findPendingTasks(
   const held = await store.claim(here.map((task) => task.record.id), gone);
   return { tasks: here.filter((task) => held.has(task.record.id)), elsewhere: [...elsewhere.values()] };
 }
+
+/**
+ * How long a task of another file is announced. Opening that file with the plugin collects it, so
+ * one still waiting this long after it was accepted is of a file not opened since (or deleted, or
+ * moved out of reach): the notice would only nag. The task stays stored, and is collected should
+ * that file be opened after all.
+ */
+export const ELSEWHERE_NOTICE_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** How long a note of this file whose placeholder is not here is kept: an undone placeholder can come back by a redo. */
 export const UNMATCHED_NOTE_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -70,6 +86,7 @@ export async function removeInterruptedPlaceholders(
   now: Date,
 ): Promise<string | null> {
   const notes = await store.notes();
+  store.file.adopt([...(await store.tasks()), ...notes]);
   const { isFree } = await claimsOf(store, notes);
   const orphans: FrameNode[] = [];
   const settled: StartedNote[] = [];
@@ -85,7 +102,7 @@ export async function removeInterruptedPlaceholders(
   }
   // Synchronous from the last look-up on: nothing else can remove them in between.
   const removed = orphans.filter((frame) => !frame.removed);
-  if (removed.length > 0) asOneUndoStep(figma, () => removed.forEach((frame) => frame.remove()));
+  if (removed.length > 0) asOneUndoStep(figma, () => removed.forEach(removePlaceholderFrame));
   await store.dropNotes(settled);
   if (removed.length === 0) return null;
   const notice = removed.length === 1

@@ -1,12 +1,14 @@
 import type { RequestParams, RequestResult } from '../protocol/messages';
-import type { Provenance } from '../protocol/shapes';
+import { EDITED_BY_MODE, type Provenance } from '../protocol/shapes';
 import type { FigmaApi } from './figma-api';
-import type { Size } from './geometry';
+import { centredOn, freeSpotFrom } from './free-spot';
+import { overlaps, type Box, type Size } from './geometry';
 import type { HistoryStore } from './history';
 import { fillWithImage } from './image-frame';
 import type { PendingStore } from './pending-tasks';
-import { liesWithin, placementOf } from './placement';
-import { pageOf } from './placement-target';
+import { liesWithin, occupiedIn, placementOf } from './placement';
+import { pageOf, type Container } from './placement-target';
+import { emptyPlaceholder } from './placeholder';
 import { findPlaceholder, type PlaceholderData } from './placeholder-data';
 import { checkResultImage } from './result-image';
 import { exportThumbnail } from './thumbnail';
@@ -31,8 +33,8 @@ interface Placed {
 /**
  * Places a result: the bytes are checked first (PNG or JPEG, at most 4096 px a side), then the
  * placeholder is filled in one undo step — same position; the source's size for an edit of a node,
- * the image's size otherwise, moved beside the source when that size no longer fits its board (see
- * `keepInBoard`) — and shown (see `reveal`). If the placeholder is gone (deleted or undone while
+ * the image's size otherwise, moved beside the source when that size no longer fits its board or
+ * would cover a neighbour (see `keepInBoard`) — and shown (see `reveal`). If the placeholder is gone (deleted or undone while
  * the image was made, or the task was resumed in another file), a new frame is placed where the
  * placeholder would have gone: a finished image is never dropped.
  *
@@ -49,13 +51,17 @@ export async function placeResult(
   try {
     const info = checkResultImage(params.bytes);
     const placeholder = params.placeholderId ? await findPlaceholder((id) => figma.getNodeByIdAsync(id), params.placeholderId) : null;
-    const provenance = withPlaceholderSources(params.provenance, placeholder?.data ?? null);
-    const source = await firstSource(figma, placeholder?.data.sourceNodeIds ?? provenance.sourceNodeIds);
     // Core says `edit` for an edited file too: only the placeholder, or else the UI, knows which.
-    const editsNode = placeholder ? placeholder.data.mode === 'edit' : params.edited === 'node';
+    const edited = placeholder ? EDITED_BY_MODE[placeholder.data.mode] : params.edited;
+    const editsNode = edited === 'node';
+    // The result says which file its source ids belong to (node ids repeat across files) and what they were.
+    const provenance: Provenance = { ...withPlaceholderSources(params.provenance, placeholder?.data ?? null), fileId: deps.pending.file.id, edited };
+    const source = await firstSource(figma, placeholder?.data.sourceNodeIds ?? provenance.sourceNodeIds);
     // Before the undo step: if Figma refuses the bytes, nothing was changed.
     const image = figma.createImage(params.bytes);
     const frame = asOneUndoStep(figma, () => {
+      // The file id the provenance names, on the document too should its placeholder's step have been undone.
+      deps.pending.file.keep();
       const size = resultSize(editsNode, placeholder?.frame ?? null, source, info);
       const target = placeholder ? keepInBoard(figma, placeholder.frame, source, size) : newFrameAt(figma, source, size);
       fillWithImage(target, image, size, provenance);
@@ -114,22 +120,41 @@ function resultSize(editsNode: boolean, placeholder: FrameNode | null, source: S
 /**
  * The placeholder, resized to `size` where it stands — unless at that size it would reach past
  * the board (frame or section) it is in, which was only checked for the placeholder's own size
- * (see `placementOf`): a frame would clip the result, a section would look to have lost it. Then
- * it goes where a frame of that size would go beside the same source (or, without one on the
- * placeholder's page, beside the placeholder's own spot), its old spot no longer in the way.
+ * (see `placementOf`): a frame would clip the result, a section would look to have lost it; or
+ * unless it would cover a layer beside it that the placeholder did not (the next result, the
+ * designer's work; what it covered already, like a layer dropped onto it, was put there by the
+ * designer). Then it goes where a frame of that size would go beside the same source, or, without
+ * one on the placeholder's page, from its own spot (centred where it was on the page, else beside
+ * it), its old spot no longer in the way. First, the designer's layers dropped into it leave it
+ * where they are (see `emptyPlaceholder`): they must not move or be resized with it.
  */
 function keepInBoard(figma: FigmaApi, placeholder: FrameNode, source: SceneNode | null, size: Size): FrameNode {
+  emptyPlaceholder(placeholder);
   if (placeholder.width === size.width && placeholder.height === size.height) return placeholder;
-  const board = placeholder.parent;
-  if (!board || (board.type !== 'FRAME' && board.type !== 'SECTION')) return placeholder;
-  if (liesWithin(board, { x: placeholder.x, y: placeholder.y, width: size.width, height: size.height })) return placeholder;
-  const beside = source && pageOf(source) === pageOf(placeholder) ? source : placeholder;
-  const { container, box } = placementOf(figma, beside, size, placeholder);
+  const parent = placeholder.parent;
+  if (!parent || (parent.type !== 'PAGE' && parent.type !== 'FRAME' && parent.type !== 'SECTION')) return placeholder;
+  const resized: Box = { x: placeholder.x, y: placeholder.y, width: size.width, height: size.height };
+  const fits = parent.type === 'PAGE' || liesWithin(parent, resized);
+  if (fits && !coversMore(parent, placeholder, resized)) return placeholder;
+  const beside = source && pageOf(source) === pageOf(placeholder) ? source : null;
+  const { container, box } = beside || parent.type !== 'PAGE'
+    ? placementOf(figma, beside ?? placeholder, size, placeholder)
+    : { container: parent, box: freeSpotFrom(centredOn(centreOf(placeholder), size), occupiedIn(parent, placeholder)) };
   if (placeholder.parent !== container) container.appendChild(placeholder);
   placeholder.resize(box.width, box.height);
   placeholder.x = box.x;
   placeholder.y = box.y;
   return placeholder;
+}
+
+/** True when `resized` overlaps a sibling of the placeholder that the placeholder itself does not. */
+function coversMore(parent: Container, placeholder: FrameNode, resized: Box): boolean {
+  const now: Box = { x: placeholder.x, y: placeholder.y, width: placeholder.width, height: placeholder.height };
+  return occupiedIn(parent, placeholder).some((box) => overlaps(resized, box) && !overlaps(now, box));
+}
+
+function centreOf(node: SceneNode): { readonly x: number; readonly y: number } {
+  return { x: node.x + node.width / 2, y: node.y + node.height / 2 };
 }
 
 /** A new frame where a placeholder for this result would have gone. */

@@ -5,7 +5,7 @@ import type { FigmaApi } from './figma-api';
 import type { FileIdentity } from './file-identity';
 import { placementOf } from './placement';
 import { fitWithin, type Size } from './geometry';
-import { markPlaceholder } from './placeholder-data';
+import { markPlaceholder, placeholderDataOf } from './placeholder-data';
 import { placeholderName, promptTitle } from './prompt-title';
 import { asOneUndoStep, openingUndoStep } from './undo';
 
@@ -17,6 +17,11 @@ const CAPTION_FILL: SolidPaint = { type: 'SOLID', color: { r: 0.35, g: 0.35, b: 
 /** The caption's first line while the image is made, and once its task waits at the provider. */
 const GENERATING = 'generating…';
 const WAITING = 'waiting at the provider: the result will be collected when the plugin opens again';
+/**
+ * Private plugin data on the caption: it tells our node from the designer's layers in the
+ * placeholder. Private on purpose: it means nothing to other tools, unlike the shared data.
+ */
+const CAPTION_MARK = { key: 'placeholderCaption', value: 'ours' } as const;
 
 type StartParams = RequestParams<'start-generation'>;
 
@@ -88,6 +93,7 @@ function addCaption(figma: FigmaApi, frame: FrameNode, prompt: string): void {
   const padding = Math.min(fontSize, frame.width / 8);
   const caption = figma.createText();
   frame.appendChild(caption);
+  caption.setPluginData(CAPTION_MARK.key, CAPTION_MARK.value);
   caption.fontName = CAPTION_FONT;
   caption.fontSize = fontSize;
   caption.fills = [CAPTION_FILL];
@@ -115,7 +121,47 @@ function setCaption(caption: TextNode, state: string, prompt: string): void {
  * the caption stays as it was: Figma's notification and the plugin window say it too.
  */
 export async function captionAsWaiting(figma: FigmaApi, frame: FrameNode, prompt: string): Promise<void> {
-  const caption = frame.children.find((child): child is TextNode => child.type === 'TEXT');
+  const caption = frame.children.find((child): child is TextNode => child.type === 'TEXT' && isOwnCaption(child, prompt));
   if (!caption || caption.characters === captionText(WAITING, prompt) || !(await loadCaptionFont(figma))) return;
   asOneUndoStep(figma, () => setCaption(caption, WAITING, prompt));
+}
+
+/**
+ * Removes a placeholder, keeping the designer's layers (see `emptyPlaceholder`): every path that
+ * removes one (Cancel, failure, the clean-up at start) goes through here. Synchronous: call it
+ * inside the undo step that removes the placeholder, so one Cmd+Z brings all of it back.
+ */
+export function removePlaceholderFrame(frame: FrameNode): void {
+  emptyPlaceholder(frame);
+  frame.remove();
+}
+
+/**
+ * Takes out of a placeholder what it holds. The placeholder is a frame that sits on the canvas for
+ * minutes, and a layer the designer drags over it drops into it: only our caption is removed, and
+ * any other layer moves to the placeholder's parent, at the same place on the canvas, just above
+ * the placeholder and in the same order, so the canvas looks as before. Synchronous, like
+ * `removePlaceholderFrame`. Assumes the placeholder is not rotated (the plugin never rotates it).
+ */
+export function emptyPlaceholder(frame: FrameNode): void {
+  const prompt = placeholderDataOf(frame)?.prompt ?? null;
+  const parent = frame.parent;
+  let above = parent ? parent.children.indexOf(frame) + 1 : 0;
+  for (const child of [...frame.children]) {
+    if (isOwnCaption(child, prompt)) {
+      child.remove();
+    } else if (parent) {
+      const x = frame.x + child.x;
+      const y = frame.y + child.y;
+      parent.insertChild(above++, child);
+      child.x = x;
+      child.y = y;
+    }
+  }
+}
+
+function isOwnCaption(node: SceneNode, prompt: string | null): boolean {
+  if (node.getPluginData(CAPTION_MARK.key) === CAPTION_MARK.value) return true;
+  // Placeholders of earlier versions carry an unmarked caption: it says exactly what we wrote.
+  return node.type === 'TEXT' && prompt !== null && [GENERATING, WAITING].some((state) => node.characters === captionText(state, prompt));
 }

@@ -40,6 +40,6 @@ function spotBeside(target: PlacementTarget, size: Size, moving: SceneNode | nul
 }
 
 /** The boxes of a container's children but `moving`, in its coordinates. */
-function occupiedIn(container: Container, moving: SceneNode | null): Box[] {
+export function occupiedIn(container: Container, moving: SceneNode | null): Box[] {
   return container.children.filter((child) => child !== moving).map((child) => boxIn(container, absoluteBox(child)));
 }

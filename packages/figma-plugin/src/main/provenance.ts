@@ -1,8 +1,9 @@
 import { isPlainObject } from '../protocol/checks';
-import type { Provenance } from '../protocol/shapes';
-import { provenance as provenanceCheck } from '../protocol/shapes';
+import type { EditedImage, Provenance } from '../protocol/shapes';
+import { editedImage, provenance as provenanceCheck } from '../protocol/shapes';
 import { DATA_KEY, readData, readJson, writeData } from './shared-data';
 import { RELAUNCH_DESCRIPTIONS } from './relaunch-buttons';
+
 
 /**
  * Writes where a result came from on its node, one shared-plugin-data key per field (JSON for the
@@ -18,6 +19,8 @@ export function writeProvenance(node: FrameNode, provenance: Provenance): void {
   writeData(node, DATA_KEY.cost, provenance.cost === null ? '' : JSON.stringify(provenance.cost));
   writeData(node, DATA_KEY.sourceNodeIds, JSON.stringify(provenance.sourceNodeIds));
   writeData(node, DATA_KEY.createdAt, provenance.createdAt);
+  writeData(node, DATA_KEY.fileId, provenance.fileId ?? '');
+  writeData(node, DATA_KEY.edited, provenance.edited ?? '');
   node.setRelaunchData(RELAUNCH_DESCRIPTIONS);
 }
 
@@ -42,9 +45,20 @@ export function readProvenance(node: BaseNode): Provenance | null {
         cost: readJson(node, DATA_KEY.cost),
         sourceNodeIds: readJson(node, DATA_KEY.sourceNodeIds),
         createdAt: readData(node, DATA_KEY.createdAt),
+        fileId: readData(node, DATA_KEY.fileId) || null,
+        edited: readEdited(node),
       },
       'provenance',
     );
+  } catch {
+    return null;
+  }
+}
+
+/** What the result edited; null when not recorded (older results) or damaged, which reads as not known. */
+function readEdited(node: BaseNode): EditedImage | null {
+  try {
+    return editedImage(readData(node, DATA_KEY.edited), 'provenance.edited');
   } catch {
     return null;
   }

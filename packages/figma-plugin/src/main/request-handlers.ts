@@ -37,10 +37,10 @@ export function createRequestHandlers(context: HandlerContext): RequestHandlers 
     ready: async () => {
       const command = launchCommandOf(figma.command);
       const finished = new Set((await history.list()).flatMap((entry) => (entry.provenance.taskId ? [entry.provenance.taskId] : [])));
-      const found = await findPendingTasks(figma, pending, finished);
+      const found = await findPendingTasks(figma, pending, finished, context.now());
       const pendingTasks = found.tasks.filter((task) => !context.handedOut.has(task.record.id));
       for (const task of pendingTasks) context.handedOut.add(task.record.id);
-      const relaunch = await relaunchFor(command, context.selection(), getNode);
+      const relaunch = await relaunchFor(command, context.selection(), getNode, pending.file.id);
       context.onReady(relaunch ? relaunch.images : null);
       return { command, pendingTasks, waitingElsewhere: found.elsewhere, prefill: relaunch ? relaunch.prefill : null };
     },

@@ -4,7 +4,7 @@
  */
 export const NAMESPACE = 'gpt_image';
 
-/** The keys, one place. Provenance keys are listed in `PROVENANCE_KEYS`. */
+/** The keys, one place: the provenance fields first (see `provenance.ts`), then the placeholder's. */
 export const DATA_KEY = {
   prompt: 'prompt',
   options: 'options',
@@ -14,6 +14,10 @@ export const DATA_KEY = {
   cost: 'cost',
   sourceNodeIds: 'sourceNodeIds',
   createdAt: 'createdAt',
+  /** Added later (absent on older results): our id of the file the result was made in. */
+  fileId: 'fileId',
+  /** Added later (absent on older results): what was edited — a node, a file from disk, or nothing. */
+  edited: 'edited',
   /** On a placeholder: the accepted task's record (JSON), so another session can resume it. */
   taskRecord: 'taskRecord',
   /** Marks a placeholder frame (JSON `PlaceholderData`); the plugin only ever removes nodes that carry it. */

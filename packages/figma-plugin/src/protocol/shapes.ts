@@ -1,5 +1,5 @@
 import { MAX_IMAGE_BYTES, MAX_IMAGES } from './limits';
-import { array, boolean, bytes, jsonObject, nullable, number, object, oneOf, string, type Checked } from './checks';
+import { array, boolean, bytes, isPlainObject, jsonObject, nullable, number, object, oneOf, string, type Check, type Checked } from './checks';
 import { parseTaskRecord } from './task-record-check';
 
 /**
@@ -44,11 +44,11 @@ export const exportedReference = object({
 });
 export type ExportedReference = Checked<typeof exportedReference>;
 
-/**
- * Where a result came from, written on the placed node as shared plugin data (SPEC 1: a design
- * carries its prompt, options and provenance into the codebase).
- */
-export const provenance = object({
+/** What a result's first image was: a node, a file from disk, or none (a prompt alone). */
+export const editedImage = oneOf(['node', 'file', 'none']);
+export type EditedImage = Checked<typeof editedImage>;
+
+const provenanceFields = object({
   prompt,
   /** The options as core validated them, without the images. */
   options: jsonObject(),
@@ -62,8 +62,25 @@ export const provenance = object({
   sourceNodeIds: array(nodeId, { max: MAX_IMAGES }),
   /** ISO 8601. */
   createdAt: string({ min: 1, max: 64 }),
+  /**
+   * The file the result was made in (see `file-identity.ts`): its source ids name layers of that
+   * file only, since node ids repeat across files. Main writes it; null when not known.
+   */
+  fileId: nullable(string({ min: 1, max: 128 })),
+  /** What the first source was: core's mode says `edit` for a node and a file alike. Main writes it; null when not known. */
+  edited: nullable(editedImage),
 });
-export type Provenance = Checked<typeof provenance>;
+type ProvenanceFields = Checked<typeof provenanceFields>;
+/** Provenance as written before `fileId` and `edited` were recorded has neither. */
+export type Provenance = Omit<ProvenanceFields, 'fileId' | 'edited'> & Partial<Pick<ProvenanceFields, 'fileId' | 'edited'>>;
+
+/**
+ * Where a result came from, written on the placed node as shared plugin data (SPEC 1: a design
+ * carries its prompt, options and provenance into the codebase). Fields recorded by later
+ * versions read as null when absent, so older results and history entries stay readable.
+ */
+export const provenance: Check<Provenance> = (value, path) =>
+  provenanceFields(isPlainObject(value) ? { fileId: null, edited: null, ...value } : value, path);
 
 /**
  * What a generation makes, and so what its placeholder stands for: an image from the prompt alone,
@@ -72,6 +89,9 @@ export type Provenance = Checked<typeof provenance>;
  */
 export const generationMode = oneOf(['generate', 'edit', 'edit-file']);
 export type GenerationMode = Checked<typeof generationMode>;
+
+/** What the first image of each kind of generation is, as provenance records it. */
+export const EDITED_BY_MODE: Readonly<Record<GenerationMode, EditedImage>> = { generate: 'none', edit: 'node', 'edit-file': 'file' };
 
 /** A task the provider accepted and that has no result on the canvas yet. */
 export const pendingTask = object({
@@ -115,5 +135,7 @@ export const prefill = object({
   provenance,
   /** "Regenerate": how many of the result's source images are no longer in the file (0 for "Edit again"). */
   sourcesGone: number({ min: 0, max: MAX_IMAGES, integer: true }),
+  /** "Regenerate": the result was made in another file (copied or placed again here), where its source images are; none is listed. */
+  sourcesElsewhere: boolean,
 });
 export type Prefill = Checked<typeof prefill>;

@@ -58,6 +58,14 @@ export function decorateNode<T extends BaseNode>(node: T, context: NodeContext, 
   if (fresh) define(node, 'id', context.document.nextId(), true);
   defaults(node);
   define(node, 'getSharedPluginData', (namespace: string, key: string): string => sharedData.get(node)?.get(namespace)?.get(key) ?? '');
+  // The stub answers undefined for a key never set; Figma answers ''.
+  const stubGetPluginData = Reflect.get(node, 'getPluginData');
+  if (typeof stubGetPluginData === 'function') {
+    define(node, 'getPluginData', (key: string): string => {
+      const value: unknown = Reflect.apply(stubGetPluginData, node, [key]);
+      return typeof value === 'string' ? value : '';
+    });
+  }
   define(node, 'getSharedPluginDataKeys', (namespace: string): string[] => [...(sharedData.get(node)?.get(namespace)?.keys() ?? [])]);
   define(node, 'setSharedPluginData', (namespace: string, key: string, value: string): void => setShared(node, namespace, key, value));
   define(node, 'setRelaunchData', (data: { [command: string]: string }): void => setRelaunch(node, data, context.relaunchCommands));
@@ -85,6 +93,7 @@ function defaults(node: BaseNode): void {
   const initial: { [key: string]: unknown } = { removed: false };
   if (node.type === 'FRAME' || node.type === 'RECTANGLE' || node.type === 'SECTION') Object.assign(initial, { width: 100, height: 100 });
   if (node.type === 'TEXT') Object.assign(initial, { width: 100, height: 14, fontSize: 12, name: 'Text' });
+  if (node.type === 'DOCUMENT') Object.assign(initial, { name: 'Untitled' });
   if (node.type === 'FRAME') Object.assign(initial, { name: 'Frame', layoutMode: 'NONE', clipsContent: true });
   if (node.type === 'RECTANGLE') Object.assign(initial, { name: 'Rectangle' });
   if (node.type === 'SECTION') Object.assign(initial, { name: 'Section', sectionContentsHidden: false });

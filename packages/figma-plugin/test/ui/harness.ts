@@ -127,7 +127,7 @@ async function start(): Promise<void> {
     const result: SelectedNode = { id: resultFrame.id, name: resultFrame.name, type: 'FRAME', width: resultFrame.width, height: resultFrame.height, thumbnail: null };
     const sources = provenance.sourceNodeIds.flatMap((id) => selection.filter((node) => node.id === id));
     const images = command === 'edit' ? [result] : sources;
-    return { prefill: { command, resultNodeId: result.id, provenance, sourcesGone: command === 'edit' ? 0 : provenance.sourceNodeIds.length - sources.length }, images };
+    return { prefill: { command, resultNodeId: result.id, provenance, sourcesGone: command === 'edit' ? 0 : provenance.sourceNodeIds.length - sources.length, sourcesElsewhere: false }, images };
   };
 
   const transport: Transport = {

@@ -1,7 +1,6 @@
 import { InvalidInputError, canResume, presetSize, type GeneratedImage, type PixelSize, type TaskEvent } from '@gpt-image/core';
-import type { RequestParams } from '../../protocol/messages';
 import type { UiEndpoint } from '../../protocol/ui-endpoint';
-import type { ExportedReference, GenerationMode, PendingTask, Prefill } from '../../protocol/shapes';
+import { EDITED_BY_MODE, type ExportedReference, type GenerationMode, type PendingTask, type Prefill } from '../../protocol/shapes';
 import { parseTaskRecord } from '../../protocol/task-record-check';
 import { isCancel } from './error-text';
 import type { FormState } from './form-state';
@@ -46,21 +45,30 @@ export function generationMode(items: readonly SourceItem[]): GenerationMode {
   return first === undefined ? 'generate' : first.kind === 'node' ? 'edit' : 'edit-file';
 }
 
-/** What the first image is, as main's `place-result` takes it, for each kind of placeholder. */
-const EDITED: Readonly<Record<GenerationMode, NonNullable<RequestParams<'place-result'>['edited']>>> = { generate: 'none', edit: 'node', 'edit-file': 'file' };
-
 /**
- * The notice for "Regenerate" on an edit whose images were not recorded with the result: the
- * form would otherwise make a new image from the prompt alone, without a word. Provenance records
- * the nodes sent and core's options, whose mode is `edit` for an edited file too, so this is
- * known only when no node is recorded: the edited image was a file from disk (never kept with a
- * result), or — rarer — the task was collected after its placeholder, which knew the nodes, was
- * deleted. With nodes recorded, the provenance cannot tell whether the first was the edited image
- * or a reference beside an edited file; null then, as for any other result.
+ * The notice for "Regenerate" on a result whose images could not be listed, so that the form does
+ * not edit something else, or make a new image from the prompt alone, without a word:
+ * - made in another file (copied or placed again here): its images are there, none is listed;
+ * - the edited image was a file from disk, never kept with a result. Main lists none of the
+ *   reference frames either: listed, the first would become the image being edited. Provenance
+ *   written before it recorded what was edited (`edited`) tells a file only when no node is
+ *   recorded (core's mode is `edit` for a node and a file alike); with nodes, it reads as a node.
+ *   No node recorded can also mean the task was collected after its placeholder, which knew the
+ *   nodes, was deleted.
+ * Null for any other result.
  */
 export function imagesNotKeptNotice(prefill: Prefill): string | null {
-  const { options, sourceNodeIds } = prefill.provenance;
-  if (prefill.command !== 'regenerate' || options['mode'] !== 'edit' || sourceNodeIds.length > 0) return null;
+  const { options, sourceNodeIds, edited } = prefill.provenance;
+  if (prefill.command !== 'regenerate') return null;
+  if (prefill.sourcesElsewhere) {
+    return 'This result was made in another file (it was copied or placed again here), where its original images are, so none is listed: select images here, or the prompt alone will make a new image.';
+  }
+  const references = edited === 'file' ? sourceNodeIds.length : 0;
+  if (references > 0) {
+    const frames = references === 1 ? 'its reference frame is' : `its ${references} reference frames are`;
+    return `The image this result edited is not kept with it (images added from disk never are), so ${frames} not listed either, lest one be edited in its place: add the file again with “Add images…”, select the references and move the file to the top; or the prompt alone will make a new image.`;
+  }
+  if (options['mode'] !== 'edit' || sourceNodeIds.length > 0) return null;
   return 'The image this result edited is not kept with it (images added from disk never are): add it again with “Add images…” to edit it, or the prompt alone will make a new image.';
 }
 
@@ -128,7 +136,7 @@ export async function runGeneration(main: UiEndpoint, setup: Omit<ClientSetup, '
         createdAt: new Date().toISOString(),
       },
       // Should the placeholder be gone, main still knows whether the result replaces a node in kind.
-      edited: EDITED[generationMode(items)],
+      edited: EDITED_BY_MODE[generationMode(items)],
     });
     return { nodeId, image };
   } catch (error) {
