@@ -172,20 +172,33 @@ describe('a task is collected in the file it was started in', () => {
     expect((await reopen(x, 0).ui$.request('ready', {})).pendingTasks).toEqual([{ placeholderId: placeholder.id, record: taskRecord() }]);
   });
 
-  it('a task whose placeholder was undone (Cmd+Z) with the file’s id before the plugin closed is collected when that file is opened again', async () => {
+  it('a file whose id was undone away takes it back from one of its placeholders still waiting, and collects both tasks', async () => {
     const x = fileNamed('Landing page', 0);
-    const placeholder = await acceptedIn(x);
+    const kept = await acceptedIn(x, 'task-1');
     const fileId = x.figma.root.getPluginData(FILE_ID_KEY);
-    // Cmd+Z of the placeholder's step reverts everything in it: the placeholder and the id written with it.
-    placeholder.remove();
+    // The document loses the id while one of the file's placeholders still waits (and another
+    // task's placeholder is gone): that placeholder is the evidence whose id this file is.
+    const undone = await acceptedIn(x, 'task-2');
+    undone.remove();
     x.figma.root.setPluginData(FILE_ID_KEY, '');
     x.close();
     const again = reopen(x, 0);
-    expect(await again.ui$.request('ready', {})).toMatchObject({ pendingTasks: [{ placeholderId: null, record: taskRecord() }], waitingElsewhere: [] });
+    const ready = await again.ui$.request('ready', {});
+    expect(ready.pendingTasks.map((task) => [task.placeholderId, task.record.id])).toEqual([[kept.id, 'task-1'], [null, 'task-2']]);
+    expect(ready.waitingElsewhere).toEqual([]);
     // The id taken back is written with the result, in its undo step.
-    await again.ui$.request('place-result', { placeholderId: null, bytes: pngBytes(64, 64), provenance: provenanceFor('A harbour', [], 'task-1'), edited: null });
+    await again.ui$.request('place-result', { placeholderId: kept.id, bytes: pngBytes(64, 64), provenance: provenanceFor('A harbour', [], 'task-1'), edited: null });
     expect(again.figma.root.getPluginData(FILE_ID_KEY)).toBe(fileId);
-    expect(await storedTaskIds(again)).toEqual([]);
+  });
+
+  it('a new file named like one with results waiting ("Untitled") never takes that file’s results', async () => {
+    const x = fileNamed('Untitled', 0);
+    await acceptedIn(x);
+    x.close();
+    const y = fileNamed('Untitled', 0, x.storage);
+    expect(await y.ui$.request('ready', {})).toMatchObject({ pendingTasks: [], waitingElsewhere: [{ fileName: 'Untitled', count: 1 }] });
+    expect(y.figma.root.getPluginData(FILE_ID_KEY)).toBe('');
+    expect(await storedTaskIds(x)).toEqual(['task-1']);
   });
 
   it('a file without an id is not guessed to be one of two files of its name that have results waiting', async () => {

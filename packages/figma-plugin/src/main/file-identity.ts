@@ -21,11 +21,11 @@ export interface FileIdentity {
    */
   keep(): void;
   /**
-   * Called with this user's stored entries before any is matched to this file; the first call
-   * only counts. When the document carries no id, takes as this file's the one id (if exactly one)
-   * those entries recorded for a file of this file's name, and keeps it as `keep` keeps its own.
+   * Called before any stored entry is matched to this file, with the file ids this document shows
+   * evidence of (see `fileIdsFoundHere`); the first call only counts. When the document carries no
+   * id and the evidence names exactly one, that id is this file's, kept as `keep` keeps its own.
    */
-  adopt(entries: readonly { readonly fileId: string | null; readonly fileName: string }[]): void;
+  adopt(evidence: readonly string[]): void;
 }
 
 /** The identity of the file `root` is the document of; `newId` makes an id for a file that has none yet. */
@@ -47,18 +47,16 @@ export function fileIdentity(root: DocumentNode, newId: () => string): FileIdent
     keep: () => {
       if (!onDocument()) root.setPluginData(FILE_ID_KEY, made);
     },
-    adopt: (entries) => {
+    adopt: (evidence) => {
       if (adopted) return;
       adopted = true;
       if (onDocument()) return;
-      // A guess, for a file whose id went with an undone step (Cmd+Z of the session's first
-      // placeholder) while its task stayed stored: that a file without an id, named as the only
-      // file this user's waiting entries name so, is that file. Files are not told apart by name
-      // otherwise, so a new file named like it ("Untitled") would be taken for it and collect its
-      // results as new frames (never lost, but in that file); two files of that name with entries
-      // are not guessed between, and without the guess the results would wait there forever.
-      const here = name();
-      const ids = new Set(entries.flatMap((entry) => (entry.fileId !== null && entry.fileName === here ? [entry.fileId] : [])));
+      // The document lost its id (plugin data is undoable) while one of this file's placeholders
+      // still waits under it. Never guessed from the file's name: new files are all "Untitled",
+      // and a wrong guess would collect another file's results here. So if the file's very first
+      // placeholder is undone, taking the id with it, and the plugin closes before that task's
+      // result arrives, the task is announced as another file's rather than placed in a wrong one.
+      const ids = new Set(evidence);
       const [only] = ids;
       if (ids.size === 1 && only !== undefined) made = only;
     },

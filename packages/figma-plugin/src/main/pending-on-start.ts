@@ -31,7 +31,7 @@ export interface PendingOnStart {
  * and resuming them would place the same image twice.
  *
  * The file's id is settled first (see `FileIdentity.adopt`): a file whose id was undone away takes
- * back the one its stored entries name.
+ * back the one its placeholders name.
  */
 export async function findPendingTasks(
   figma: Pick<FigmaApi, 'getNodeByIdAsync'>,
@@ -40,7 +40,7 @@ export async function findPendingTasks(
   now: Date,
 ): Promise<PendingOnStart> {
   const all = await store.tasks();
-  store.file.adopt([...all, ...(await store.notes())]);
+  store.file.adopt(await fileIdsFoundHere(figma, all, await store.notes()));
   const stored = all.filter((task) => !finishedTaskIds.has(task.record.id));
   const { isFree, gone } = await claimsOf(store, stored);
   const here: PendingTask[] = [];
@@ -86,7 +86,7 @@ export async function removeInterruptedPlaceholders(
   now: Date,
 ): Promise<string | null> {
   const notes = await store.notes();
-  store.file.adopt([...(await store.tasks()), ...notes]);
+  store.file.adopt(await fileIdsFoundHere(figma, await store.tasks(), notes));
   const { isFree } = await claimsOf(store, notes);
   const orphans: FrameNode[] = [];
   const settled: StartedNote[] = [];
@@ -126,4 +126,26 @@ async function claimsOf<T extends StoredTask | StartedNote>(
     isFree: (entry) => entry.claimedBy === null || !alive.has(entry.claimedBy),
     gone: new Set(claimers.filter((id) => !alive.has(id))),
   };
+}
+
+/**
+ * The file ids this document shows evidence of: stored entries whose placeholder is here, with our
+ * mark and the same task or the same start. Results naming a file are no evidence: a result is
+ * copied between files with its provenance.
+ */
+async function fileIdsFoundHere(
+  figma: Pick<FigmaApi, 'getNodeByIdAsync'>,
+  tasks: readonly StoredTask[],
+  notes: readonly StartedNote[],
+): Promise<string[]> {
+  const found: string[] = [];
+  const lookUp = (id: string) => findPlaceholder((nodeId) => figma.getNodeByIdAsync(nodeId), id);
+  for (const task of tasks) {
+    if (task.fileId === null || task.placeholderId === null) continue;
+    if ((await lookUp(task.placeholderId))?.data.taskId === task.record.id) found.push(task.fileId);
+  }
+  for (const note of notes) {
+    if (note.fileId !== null && (await lookUp(note.placeholderId))?.data.startedAt === note.startedAt) found.push(note.fileId);
+  }
+  return found;
 }
