@@ -4,7 +4,7 @@ import type { UiEndpoint } from '../../protocol/ui-endpoint';
 import { blockedHostIn } from './allowed-fetch';
 import { coreRecord } from './core-record';
 import { errorText } from './error-text';
-import { jsonOf } from './json-of';
+import { resultProvenance } from './result-provenance';
 import { taskClientFor, type ClientSetup } from './task-client-for';
 
 /**
@@ -89,16 +89,8 @@ export async function resumePending(
     const { nodeId } = await main.request('place-result', {
       placeholderId: task.placeholderId,
       bytes: image.bytes,
-      provenance: {
-        prompt: record.request.options.prompt,
-        options: jsonOf(record.request.options, 'options'),
-        provider: image.provider,
-        model: image.model,
-        taskId: outcome.record.id,
-        cost: jsonOf(image.actualCost ?? record.request.cost, 'cost'),
-        sourceNodeIds: [],
-        createdAt: new Date().toISOString(),
-      },
+      // The nodes sent are not in the record: main takes them from the placeholder, if any.
+      provenance: resultProvenance(outcome.record, image, []),
       // Whether the task edited a node or a file is not in its record: the placeholder, if any, knows.
       edited: null,
     });

@@ -1,11 +1,11 @@
 import { InvalidInputError, canResume, presetSize, type GeneratedImage, type PixelSize, type TaskEvent } from '@gpt-image/core';
 import type { UiEndpoint } from '../../protocol/ui-endpoint';
-import { EDITED_BY_MODE, type ExportedReference, type GenerationMode, type PendingTask, type Prefill } from '../../protocol/shapes';
+import { EDITED_BY_MODE, type ExportedReference, type GenerationMode, type PendingTask } from '../../protocol/shapes';
 import { parseTaskRecord } from '../../protocol/task-record-check';
 import { isCancel } from './error-text';
 import type { FormState } from './form-state';
-import { jsonOf } from './json-of';
 import { prepareForFigma, type RequestImage } from './request-input';
+import { resultProvenance } from './result-provenance';
 import { PlacingFailedError, canCollectLater, waitingMessage, waitingReason } from './resume-pending';
 import type { SizeChoice } from './size-choice';
 import { itemName, itemSize, type SourceItem } from './source-item';
@@ -43,33 +43,6 @@ export class ResultWaitingError extends Error {
 export function generationMode(items: readonly SourceItem[]): GenerationMode {
   const first = items[0];
   return first === undefined ? 'generate' : first.kind === 'node' ? 'edit' : 'edit-file';
-}
-
-/**
- * The notice for "Regenerate" on a result whose images could not be listed, so that the form does
- * not edit something else, or make a new image from the prompt alone, without a word:
- * - made in another file (copied or placed again here): its images are there, none is listed;
- * - the edited image was a file from disk, never kept with a result. Main lists none of the
- *   reference frames either: listed, the first would become the image being edited. Provenance
- *   written before it recorded what was edited (`edited`) tells a file only when no node is
- *   recorded (core's mode is `edit` for a node and a file alike); with nodes, it reads as a node.
- *   No node recorded can also mean the task was collected after its placeholder, which knew the
- *   nodes, was deleted.
- * Null for any other result.
- */
-export function imagesNotKeptNotice(prefill: Prefill): string | null {
-  const { options, sourceNodeIds, edited } = prefill.provenance;
-  if (prefill.command !== 'regenerate') return null;
-  if (prefill.sourcesElsewhere) {
-    return 'This result was made in another file (it was copied or placed again here), where its original images are, so none is listed: select images here, or the prompt alone will make a new image.';
-  }
-  const references = edited === 'file' ? sourceNodeIds.length : 0;
-  if (references > 0) {
-    const frames = references === 1 ? 'its reference frame is' : `its ${references} reference frames are`;
-    return `The image this result edited is not kept with it (images added from disk never are), so ${frames} not listed either, lest one be edited in its place: add the file again with “Add images…”, select the references and move the file to the top; or the prompt alone will make a new image.`;
-  }
-  if (options['mode'] !== 'edit' || sourceNodeIds.length > 0) return null;
-  return 'The image this result edited is not kept with it (images added from disk never are): add it again with “Add images…” to edit it, or the prompt alone will make a new image.';
 }
 
 /**
@@ -125,16 +98,7 @@ export async function runGeneration(main: UiEndpoint, setup: Omit<ClientSetup, '
     const { nodeId } = await main.request('place-result', {
       placeholderId,
       bytes: image.bytes,
-      provenance: {
-        prompt: form.prompt,
-        options: jsonOf(outcome.record.request.options, 'options'),
-        provider: image.provider,
-        model: image.model,
-        taskId: outcome.record.id,
-        cost: jsonOf(image.actualCost ?? prepared.request.cost, 'cost'),
-        sourceNodeIds: nodeIds,
-        createdAt: new Date().toISOString(),
-      },
+      provenance: resultProvenance(outcome.record, image, nodeIds),
       // Should the placeholder be gone, main still knows whether the result replaces a node in kind.
       edited: EDITED_BY_MODE[generationMode(items)],
     });

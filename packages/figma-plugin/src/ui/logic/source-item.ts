@@ -1,4 +1,4 @@
-import type { Prefill, SelectedNode } from '../../protocol/shapes';
+import type { SelectedNode } from '../../protocol/shapes';
 
 /**
  * One image sent with the prompt: a selected node (main exports it) or a file added from disk.
@@ -33,20 +33,6 @@ export function withSelection(items: readonly SourceItem[], nodes: readonly Sele
   const added = nodes.filter((node) => !listed.has(node.id)).map((node): SourceItem => ({ kind: 'node', key: `node:${node.id}`, node }));
   const at = kept.findLastIndex((item) => item.kind === 'node') + 1;
   return [...kept.slice(0, at), ...added, ...kept.slice(at)];
-}
-
-/** The notice for a "Regenerate" whose source images are partly or wholly gone; null when all are there. */
-export function sourcesGoneNotice(prefill: Prefill): string | null {
-  const gone = prefill.sourcesGone;
-  if (prefill.command !== 'regenerate' || gone === 0) return null;
-  const all = prefill.provenance.sourceNodeIds.length;
-  if (gone >= all) {
-    return all === 1
-      ? 'The image this result was made from is no longer in the file: it will be generated from the prompt alone.'
-      : `The ${all} images this result was made from are no longer in the file: it will be generated from the prompt alone.`;
-  }
-  const left = all - gone;
-  return `${gone} of the ${all} images this result was made from ${gone === 1 ? 'is' : 'are'} no longer in the file; the ${left} still there ${left === 1 ? 'is' : 'are'} listed.`;
 }
 
 /** Moves the item at `from` by `by` places (clamped to the list); returns a new list. */
