@@ -4,6 +4,7 @@ import type { PendingStore } from './pending-tasks';
 import { captionAsWaiting, createPlaceholder, removePlaceholderFrame } from './placeholder';
 import { findPlaceholder, markPlaceholder } from './placeholder-data';
 import { PluginError } from './plugin-error';
+import { layerById } from './scene-node';
 import { DATA_KEY, writeData } from './shared-data';
 import { asOneUndoStep } from './undo';
 
@@ -16,10 +17,8 @@ import { asOneUndoStep } from './undo';
 export async function startGeneration(figma: FigmaApi, pending: PendingStore, params: RequestParams<'start-generation'>, now: Date): Promise<FrameNode> {
   const sources: SceneNode[] = [];
   for (const id of params.sourceNodeIds) {
-    const node = await figma.getNodeByIdAsync(id);
-    if (!node || node.removed || node.type === 'PAGE' || node.type === 'DOCUMENT') {
-      throw new PluginError(`A selected layer (${id}) is no longer in the file; select the images again.`);
-    }
+    const node = await layerById((nodeId) => figma.getNodeByIdAsync(nodeId), id);
+    if (!node) throw new PluginError(`A selected layer (${id}) is no longer in the file; select the images again.`);
     sources.push(node);
   }
   if (params.mode === 'edit' && sources.length === 0) throw new PluginError('Select the frame or image to edit first.');

@@ -1,6 +1,7 @@
 import type { LaunchCommand, Prefill } from '../protocol/shapes';
 import { readProvenance } from './provenance';
 import { isRelaunchCommand } from './relaunch-buttons';
+import { layerById } from './scene-node';
 
 /** How the plugin was started, as the UI needs to know it. */
 export function launchCommandOf(command: string): LaunchCommand {
@@ -52,12 +53,8 @@ export async function relaunchFor(
 async function layersStillThere(getNodeByIdAsync: (id: string) => Promise<BaseNode | null>, ids: readonly string[]): Promise<SceneNode[]> {
   const found: SceneNode[] = [];
   for (const id of ids) {
-    const node = await getNodeByIdAsync(id);
-    if (node && !node.removed && isLayer(node)) found.push(node);
+    const node = await layerById(getNodeByIdAsync, id);
+    if (node) found.push(node);
   }
   return found;
-}
-
-function isLayer(node: BaseNode): node is SceneNode {
-  return node.type !== 'PAGE' && node.type !== 'DOCUMENT';
 }

@@ -11,6 +11,7 @@ import { pageOf, type Container } from './placement-target';
 import { emptyPlaceholder } from './placeholder';
 import { findPlaceholder, type PlaceholderData } from './placeholder-data';
 import { checkResultImage } from './result-image';
+import { layerById } from './scene-node';
 import { exportThumbnail } from './thumbnail';
 import { asOneUndoStep } from './undo';
 
@@ -171,8 +172,7 @@ export function newFrameAt(figma: FigmaApi, source: SceneNode | null, size: Size
 async function firstSource(figma: FigmaApi, ids: readonly string[]): Promise<SceneNode | null> {
   const id = ids[0];
   if (!id) return null;
-  const node = await figma.getNodeByIdAsync(id);
-  return node && !node.removed && node.type !== 'PAGE' && node.type !== 'DOCUMENT' ? node : null;
+  return layerById((nodeId) => figma.getNodeByIdAsync(nodeId), id);
 }
 
 /** Adds the result to the history; a failure here is logged, never turned into a failed placement. */

@@ -1,4 +1,5 @@
 import { absoluteBox, boxIn, type Box } from './geometry';
+import { isSceneNode } from './scene-node';
 
 /** A node new frames may be appended to without changing anything the user made. */
 export type Container = PageNode | FrameNode | SectionNode;
@@ -55,8 +56,4 @@ export function pageOf(node: BaseNode): PageNode | null {
 /** Frames without auto layout and sections: a new child changes nothing else. */
 function isFreeContainer(node: BaseNode): node is FrameNode | SectionNode {
   return (node.type === 'FRAME' && node.layoutMode === 'NONE') || node.type === 'SECTION';
-}
-
-function isSceneNode(node: BaseNode): node is SceneNode {
-  return node.type !== 'PAGE' && node.type !== 'DOCUMENT';
 }
